@@ -1,0 +1,25 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+const shared = { '@shared': resolve(__dirname, 'src/shared') }
+
+export default defineConfig({
+  main: {
+    resolve: { alias: shared },
+    build: {
+      // The core runs in plain Node too (CLI, web mode); keep node_modules external like any Node program.
+      externalizeDeps: true
+    }
+  },
+  preload: {
+    resolve: { alias: shared },
+    build: { externalizeDeps: false }
+  },
+  renderer: {
+    root: 'src/renderer',
+    resolve: { alias: shared },
+    plugins: [react()],
+    build: { outDir: 'out/renderer' }
+  }
+})

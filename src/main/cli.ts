@@ -1,0 +1,70 @@
+// The `mimo-inspector` command. Exit codes: 0 success, 2 bad input (one-line reason), 1 other failure.
+import { Command, CommanderError, Option } from 'commander'
+import pkg from '../../package.json'
+import { DataDirLockedError } from './core/store/lock'
+import { BadUpstreamError } from './core/proxy/upstreams'
+import { DEFAULT_PROXY_PORT } from './core/inspector'
+import { DATA_DIR_HELP, UsageError, dataDirOption, parseChoice, parsePort } from './cli/common'
+import { envCommand } from './cli/env'
+import { listCommand } from './cli/list'
+import { showCommand } from './cli/show'
+import { DEFAULT_UI_PORT, serveCommand } from './cli/serve'
+
+const program = new Command()
+  .name('mimo-inspector')
+  .description('Record LLM API traffic (Xiaomi MiMo, Anthropic- or OpenAI-compatible) and find out why a request failed.')
+  .version(pkg.version)
+  .exitOverride()
+  .showHelpAfterError(false)
+
+program
+  .command('serve')
+  .description('run the proxy and the web UI headless; prints the UI URL with its access token')
+  .addOption(new Option('--port <n>', 'UI/API port').argParser(parsePort).default(DEFAULT_UI_PORT))
+  .addOption(new Option('--proxy-port <n>', 'reverse (base-URL) proxy port').argParser(parsePort).default(DEFAULT_PROXY_PORT))
+  .addOption(new Option('--mitm-port <n>', 'turn on the forward (HTTPS_PROXY) proxy on this port').argParser(parsePort))
+  .option('--capture <hosts>', 'hosts the forward proxy intercepts, comma-separated (default *.xiaomimimo.com)')
+  .option('--upstream <profile|url>', 'mimo, mimo-token-plan, mimo-token-plan-sgp, mimo-token-plan-ams, or a base URL')
+  .option('--data-dir <dir>', DATA_DIR_HELP)
+  .action(async (o) => {
+    await serveCommand({ ...o, dataDir: dataDirOption(o.dataDir), version: pkg.version })
+  })
+
+program
+  .command('env')
+  .description('print the lines to paste so an agent goes through the inspector')
+  .option('--data-dir <dir>', DATA_DIR_HELP)
+  .addOption(new Option('--shell <shell>', 'bash, fish or powershell').argParser(parseChoice(['bash', 'fish', 'powershell'] as const)).default('bash'))
+  .addOption(new Option('--mode <mode>', 'base-url or proxy').argParser(parseChoice(['base-url', 'proxy'] as const)).default('base-url'))
+  .action((o) => envCommand(dataDirOption(o.dataDir), o.shell, o.mode))
+
+program
+  .command('list')
+  .description('list the recorded exchanges, newest last')
+  .option('--data-dir <dir>', DATA_DIR_HELP)
+  .option('--json', 'print JSON')
+  .action((o) => listCommand(dataDirOption(o.dataDir), o.json === true))
+
+program
+  .command('show')
+  .description('print one recorded exchange as an exchange file (secrets redacted)')
+  .argument('<id>', 'exchange id (a unique prefix is enough)')
+  .option('--data-dir <dir>', DATA_DIR_HELP)
+  .action((id: string, o) => showCommand(dataDirOption(o.dataDir), id))
+
+function fail(code: number, message: string): never {
+  process.stderr.write(`mimo-inspector: ${message}\n`)
+  process.exit(code)
+}
+
+try {
+  await program.parseAsync(process.argv)
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // Commander already printed its message (help, version or the usage error).
+    process.exit(err.exitCode === 0 ? 0 : 2)
+  }
+  if (err instanceof UsageError || err instanceof BadUpstreamError) fail(2, err.message)
+  if (err instanceof DataDirLockedError) fail(1, err.message)
+  fail(1, (err as Error).message)
+}

@@ -1,0 +1,24 @@
+// Shared bits of the headless commands: exit codes (0 ok, 2 bad input, 1 other failure), option parsers.
+import { InvalidArgumentError } from 'commander'
+import { defaultDataDir } from '../core/paths'
+
+export class UsageError extends Error {}
+
+export function parsePort(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535')
+  return n
+}
+
+export function parseChoice<T extends string>(choices: readonly T[]) {
+  return (value: string): T => {
+    if (!(choices as readonly string[]).includes(value)) throw new InvalidArgumentError(`use one of: ${choices.join(', ')}`)
+    return value as T
+  }
+}
+
+export function dataDirOption(dir: string | undefined): string {
+  return dir ?? defaultDataDir()
+}
+
+export const DATA_DIR_HELP = `data folder (default: ${defaultDataDir()}, or $MIMO_INSPECTOR_DATA_DIR)`

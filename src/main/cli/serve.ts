@@ -1,0 +1,68 @@
+// `mimo-inspector serve`: the core headless plus the web UI.
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Inspector, LOOPBACK } from '../core/inspector'
+import { writeRuntime } from '../core/runtime-file'
+import { startWebServer } from '../core/web/server'
+import { UsageError } from './common'
+
+export interface ServeOptions {
+  port: number
+  proxyPort: number
+  mitmPort?: number
+  capture?: string
+  upstream?: string
+  dataDir: string
+  version: string
+}
+
+export const DEFAULT_UI_PORT = 8787
+
+export async function serveCommand(opts: ServeOptions): Promise<void> {
+  if (opts.mitmPort !== undefined || opts.capture !== undefined) {
+    throw new UsageError('--mitm-port/--capture: the forward (MITM) proxy is not available yet; use the base-URL proxy')
+  }
+  const inspector = await Inspector.start({ dataDir: opts.dataDir, version: opts.version, shell: 'web', proxyPort: opts.proxyPort, upstream: opts.upstream })
+  if (inspector.proxyErrorMessage) {
+    await inspector.close()
+    throw new Error(inspector.proxyErrorMessage)
+  }
+  let web
+  try {
+    web = await startWebServer({ host: LOOPBACK, port: opts.port, handlers: inspector.handlers, events: inspector.events, staticDir: rendererDir() })
+  } catch (err) {
+    await inspector.close()
+    throw err
+  }
+  const status = inspector.proxyStatus()
+  const removeRuntime = writeRuntime(opts.dataDir, { pid: process.pid, proxyUrl: status.reverse.url, uiUrl: web.url })
+  const out = process.stdout
+  out.write(`MiMo Inspector ${opts.version}\n`)
+  out.write(`UI:       ${web.openUrl}\n`)
+  out.write(`Proxy:    ${status.reverse.url}  →  ${status.upstream.baseUrl}\n`)
+  out.write(`Data:     ${opts.dataDir}\n`)
+  for (const w of inspector.warnings) out.write(`Warning:  ${w}\n`)
+  out.write(`\nPoint your agent at it:\n`)
+  for (const line of status.envLines) out.write(`  ${line.line}\n`)
+  out.write(`\nCtrl+C to stop.\n`)
+
+  let stopping = false
+  const stop = async (): Promise<void> => {
+    if (stopping) return
+    stopping = true
+    removeRuntime()
+    await web.close()
+    await inspector.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+/** The built renderer, next to the built CLI (out/cli → out/renderer) or from the source tree. */
+function rendererDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url))
+  const candidates = [join(here, '../renderer'), join(here, '../../out/renderer'), join(here, '../../../out/renderer')]
+  return candidates.find((c) => existsSync(join(c, 'index.html'))) ?? candidates[0]
+}

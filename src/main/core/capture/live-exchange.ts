@@ -1,0 +1,114 @@
+// One exchange while it is in flight. The proxy calls these methods from its data handlers; each only
+// stores a reference to the chunk and a timestamp, so recording never delays the bytes it records.
+import { performance } from 'node:perf_hooks'
+import type { CaptureMode, ExchangeSummary, HeaderList } from '../../../shared/types'
+import { redactHeaders } from './redact'
+
+/** Bodies beyond this are forwarded in full but only their first bytes are recorded. */
+export const CAPTURE_LIMIT = 128 * 1024 * 1024
+
+export interface LiveExchangeInit {
+  id: string
+  seq: number
+  method: string
+  path: string
+  upstreamUrl: string
+  mode: CaptureMode
+  rawHeaders: string[]
+}
+
+export class BodyTee {
+  readonly chunks: Buffer[] = []
+  size = 0
+  kept = 0
+  cut = false
+  push(chunk: Buffer): void {
+    this.size += chunk.length
+    if (this.kept + chunk.length > CAPTURE_LIMIT) {
+      this.cut = true
+      return
+    }
+    this.chunks.push(chunk)
+    this.kept += chunk.length
+  }
+  bytes(): Buffer {
+    return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.kept)
+  }
+}
+
+export class LiveExchange {
+  readonly summary: ExchangeSummary
+  readonly requestHeaders: HeaderList
+  readonly request = new BodyTee()
+  readonly response = new BodyTee()
+  responseHeaders: HeaderList | null = null
+  statusMessage = ''
+  /** Flat pairs: byte offset after the chunk, ms since start. */
+  readonly chunkTimes: number[] = []
+  private readonly t0 = performance.now()
+
+  constructor(init: LiveExchangeInit) {
+    this.requestHeaders = redactHeaders(pairs(init.rawHeaders))
+    this.summary = {
+      id: init.id,
+      seq: init.seq,
+      startedAt: new Date().toISOString(),
+      method: init.method,
+      path: init.path,
+      upstreamUrl: init.upstreamUrl,
+      mode: init.mode,
+      protocol: 'unknown',
+      model: null,
+      stream: false,
+      state: 'pending',
+      status: null,
+      error: null,
+      durationMs: null,
+      ttfbMs: null,
+      requestSize: 0,
+      responseSize: 0,
+      usage: null,
+      conversationId: null
+    }
+  }
+
+  elapsed(): number {
+    return Math.round((performance.now() - this.t0) * 100) / 100
+  }
+
+  requestChunk(chunk: Buffer): void {
+    this.request.push(chunk)
+  }
+
+  responseHead(status: number, statusMessage: string, rawHeaders: string[]): void {
+    this.summary.status = status
+    this.summary.state = 'streaming'
+    this.summary.ttfbMs = this.elapsed()
+    this.statusMessage = statusMessage
+    this.responseHeaders = redactHeaders(pairs(rawHeaders))
+  }
+
+  responseChunk(chunk: Buffer): void {
+    this.response.push(chunk)
+    this.chunkTimes.push(this.response.size, this.elapsed())
+  }
+
+  end(state: 'completed' | 'failed' | 'aborted', error: string | null = null): void {
+    this.summary.state = state
+    this.summary.error = error
+    this.summary.durationMs = this.elapsed()
+    this.summary.requestSize = this.request.size
+    this.summary.responseSize = this.response.size
+  }
+
+  get ended(): boolean {
+    const s = this.summary.state
+    return s === 'completed' || s === 'failed' || s === 'aborted'
+  }
+}
+
+export function pairs(raw: string[]): HeaderList {
+  const out: HeaderList = []
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i], raw[i + 1]])
+  return out
+}

@@ -1,0 +1,215 @@
+// The service behind InspectorApi: store + recorder + proxy, wired together. Every adapter (Electron IPC,
+// web mode, tests) talks to `handlers` and `events` and nothing else.
+import type { RequestOptions } from 'node:https'
+import type { InspectorHandlers } from '../../shared/api'
+import type { BodyPart, ExchangeDetail, ExchangeSummary, ProxyStatus, StoreStatus, UpstreamProfile } from '../../shared/types'
+import { headerValue } from './capture/decode'
+import { Recorder } from './capture/recorder'
+import { redactBody } from './capture/redact'
+import { bodyView, streamView, type RawBody } from './body-views'
+import { EventHub } from './events'
+import { baseUrlVars, envLines } from './proxy/env-lines'
+import { DEFAULT_TIMEOUTS, type Timeouts } from './proxy/forward'
+import { PortInUseError, ReverseProxy } from './proxy/reverse-proxy'
+import { PROFILES, profileFor, resolveUpstream } from './proxy/upstreams'
+import { loadSettings, saveSettings, type Settings } from './settings'
+import { Store } from './store/store'
+
+export const DEFAULT_PROXY_PORT = 8788
+export const LOOPBACK = '127.0.0.1'
+
+export interface InspectorOptions {
+  dataDir: string
+  version: string
+  shell: 'electron' | 'web'
+  host?: string
+  proxyPort?: number
+  /** A profile id or URL for this run only (the saved choice is left alone). */
+  upstream?: string
+  timeouts?: Timeouts
+  /** TLS options for upstream connections (tests trust a private CA with it). */
+  upstreamTls?: RequestOptions
+}
+
+export class Inspector {
+  readonly events = new EventHub()
+  readonly handlers: InspectorHandlers
+  readonly store: Store
+  readonly recorder: Recorder
+  readonly warnings: string[] = []
+  private readonly proxy: ReverseProxy
+  private upstream: UpstreamProfile
+  private settings: Settings
+  private proxyError: string | null = null
+  private readonly host: string
+  private readonly proxyPort: number
+
+  private constructor(private readonly options: InspectorOptions) {
+    this.host = options.host ?? LOOPBACK
+    this.proxyPort = options.proxyPort ?? DEFAULT_PROXY_PORT
+    this.store = Store.open(options.dataDir)
+    if (this.store.skippedOnOpen > 0) this.warnings.push(`${this.store.skippedOnOpen} damaged record(s) in the store were skipped (a crash cuts at most the last one)`)
+    const loaded = loadSettings(options.dataDir)
+    this.settings = loaded.settings
+    if (loaded.warning) this.warnings.push(loaded.warning)
+    this.upstream = options.upstream ? resolveUpstream(options.upstream) : this.savedUpstream()
+    this.recorder = new Recorder(this.store, {
+      upserted: (summary) => this.events.emit('exchange:upserted', summary),
+      storeFailed: () => this.events.emit('store:status', this.storeStatus())
+    })
+    this.proxy = new ReverseProxy({
+      host: this.host,
+      port: this.proxyPort,
+      recorder: this.recorder,
+      upstream: () => this.upstream,
+      timeouts: options.timeouts ?? DEFAULT_TIMEOUTS,
+      tls: options.upstreamTls
+    })
+    this.handlers = this.makeHandlers()
+  }
+
+  /** Opens the store and starts the proxy. A taken port is reported in the status, not thrown. */
+  static async start(options: InspectorOptions): Promise<Inspector> {
+    const inspector = new Inspector(options)
+    try {
+      await inspector.proxy.listen()
+    } catch (err) {
+      if (!(err instanceof PortInUseError)) {
+        inspector.store.close()
+        throw err
+      }
+      inspector.proxyError = err.message
+    }
+    return inspector
+  }
+
+  get proxyListening(): boolean {
+    return this.proxy.port !== null
+  }
+
+  get proxyErrorMessage(): string | null {
+    return this.proxyError
+  }
+
+  async close(): Promise<void> {
+    await this.proxy.close()
+    // Let exchanges that just ended finish persisting (they are written on the next tick).
+    await new Promise((resolve) => setImmediate(resolve))
+    this.store.close()
+  }
+
+  proxyStatus(): ProxyStatus {
+    const port = this.proxy.port ?? this.proxyPort
+    const url = `http://${this.host}:${port}`
+    return {
+      reverse: { host: this.host, port, listening: this.proxy.port !== null, error: this.proxyError, url },
+      upstream: this.upstream,
+      profiles: PROFILES,
+      envLines: envLines(baseUrlVars(url))
+    }
+  }
+
+  storeStatus(): StoreStatus {
+    return {
+      dataDir: this.options.dataDir,
+      exchangeCount: this.store.records.length,
+      recording: this.recorder.recording,
+      error: this.recorder.lastError
+    }
+  }
+
+  /** Persisted summaries and in-flight ones, in arrival order. */
+  summaries(): ExchangeSummary[] {
+    const live = this.recorder.liveSummaries()
+    const stored = this.store.records.map((r) => r.summary)
+    if (live.length === 0) return stored
+    const liveIds = new Set(live.map((l) => l.id))
+    return stored.filter((s) => !liveIds.has(s.id)).concat(live).sort((a, b) => a.seq - b.seq)
+  }
+
+  private savedUpstream(): UpstreamProfile {
+    try {
+      return profileFor(this.settings.upstream.profile, this.settings.upstream.url)
+    } catch (err) {
+      this.warnings.push(`saved upstream is invalid (${(err as Error).message}); using MiMo pay-as-you-go`)
+      return PROFILES[0]
+    }
+  }
+
+  private detail(id: string): ExchangeDetail | null {
+    const live = this.recorder.getLive(id)
+    if (live) {
+      return {
+        summary: { ...live.summary },
+        request: { headers: live.requestHeaders, contentType: headerValue(live.requestHeaders, 'content-type') },
+        response: live.responseHeaders
+          ? { headers: live.responseHeaders, contentType: headerValue(live.responseHeaders, 'content-type'), statusMessage: live.statusMessage }
+          : null
+      }
+    }
+    const record = this.store.get(id)
+    if (!record) return null
+    return {
+      summary: record.summary,
+      request: { headers: record.request.headers, contentType: headerValue(record.request.headers, 'content-type') },
+      response: record.response
+        ? { headers: record.response.headers, contentType: headerValue(record.response.headers, 'content-type'), statusMessage: record.response.statusMessage }
+        : null
+    }
+  }
+
+  private rawBody(id: string, part: BodyPart): RawBody | null {
+    const live = this.recorder.getLive(id)
+    if (live) {
+      const tee = part === 'request' ? live.request : live.response
+      const headers = part === 'request' ? live.requestHeaders : (live.responseHeaders ?? [])
+      return { bytes: tee.kept ? redactBody(tee.bytes()) : null, headers, cut: tee.cut }
+    }
+    const record = this.store.get(id)
+    if (!record) return null
+    const side = part === 'request' ? record.request : record.response
+    if (!side) return { bytes: null, headers: [], cut: false }
+    return { bytes: side.body ? this.store.getBody(side.body) : null, headers: side.headers, cut: side.bodyCut }
+  }
+
+  private chunkTimes(id: string): number[] | null {
+    const live = this.recorder.getLive(id)
+    if (live) return live.chunkTimes
+    const ref = this.store.get(id)?.response?.chunkTimes
+    return ref ? (JSON.parse(this.store.getBody(ref).toString('utf8')) as number[]) : null
+  }
+
+  private makeHandlers(): InspectorHandlers {
+    return {
+      'app:info': async () => ({ version: this.options.version, dataDir: this.options.dataDir, shell: this.options.shell }),
+      'exchanges:list': async ({ offset, limit }) => {
+        const all = this.summaries()
+        return { total: all.length, offset, items: all.slice(offset, offset + limit) }
+      },
+      'exchanges:get': async ({ id }) => this.detail(id),
+      'exchanges:body': async ({ id, part }) => {
+        const raw = this.rawBody(id, part)
+        if (!raw) throw new Error(`no exchange ${id}`)
+        const summary = this.detail(id)!.summary
+        return bodyView(id, part, raw, part === 'request' ? summary.requestSize || (raw.bytes?.length ?? 0) : summary.responseSize || (raw.bytes?.length ?? 0))
+      },
+      'exchanges:stream': async ({ id }) => {
+        const detail = this.detail(id)
+        const raw = this.rawBody(id, 'response')
+        if (!detail || !raw) throw new Error(`no exchange ${id}`)
+        const view = bodyView(id, 'response', raw, detail.summary.responseSize)
+        return streamView(detail.summary.protocol, view, detail.response?.contentType ?? null, this.chunkTimes(id))
+      },
+      'proxy:status': async () => this.proxyStatus(),
+      'proxy:set-upstream': async ({ profile, url }) => {
+        this.upstream = profileFor(profile, url)
+        this.settings = { ...this.settings, upstream: { profile, ...(url ? { url } : {}) } }
+        saveSettings(this.options.dataDir, this.settings)
+        const status = this.proxyStatus()
+        this.events.emit('proxy:status', status)
+        return status
+      },
+      'store:status': async () => this.storeStatus()
+    }
+  }
+}

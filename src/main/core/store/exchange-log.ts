@@ -1,0 +1,45 @@
+// `exchanges.jsonl`: one JSON record per finished exchange, appended in one write. A crash can only cut the
+// last line, which is skipped on load and dropped before the next append.
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs'
+import { RECORD_VERSION, type ExchangeRecord } from './record'
+import { truncateToLastNewline, writeAll } from './blob-pack'
+
+export interface LoadedLog {
+  records: ExchangeRecord[]
+  /** Lines that were cut or unreadable. */
+  skipped: number
+}
+
+export function readExchangeLog(path: string): LoadedLog {
+  if (!existsSync(path)) return { records: [], skipped: 0 }
+  const lines = readFileSync(path, 'utf8').split('\n')
+  let skipped = lines.pop() ? 1 : 0
+  const byId = new Map<string, ExchangeRecord>()
+  for (const line of lines) {
+    if (!line) continue
+    try {
+      const record = JSON.parse(line) as ExchangeRecord
+      if (record?.v !== RECORD_VERSION || typeof record.summary?.id !== 'string') throw new Error('not a record')
+      // A later line for the same id supersedes the earlier one (e.g. a conversation id assigned later).
+      byId.set(record.summary.id, record)
+    } catch {
+      skipped++
+    }
+  }
+  const records = [...byId.values()].sort((a, b) => a.summary.seq - b.summary.seq)
+  return { records, skipped }
+}
+
+export class ExchangeLogWriter {
+  private fd: number
+  constructor(path: string) {
+    this.fd = openSync(path, 'a+')
+    truncateToLastNewline(this.fd)
+  }
+  append(record: ExchangeRecord): void {
+    writeAll(this.fd, Buffer.from(JSON.stringify(record) + '\n'))
+  }
+  close(): void {
+    closeSync(this.fd)
+  }
+}

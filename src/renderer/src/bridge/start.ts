@@ -1,0 +1,108 @@
+// The one bridge from the API to the store: subscribe to events first, then load the snapshot, then keep the
+// two reconciled (by id and seq) across reconnects.
+import type { ExchangeSummary } from '@shared/types'
+import { getApi, getConnection, getShell } from '../api/get-api'
+import { useAppStore } from '../store/app-store'
+import { scheduleOpenRefresh } from './detail-actions'
+import { createFrameBatcher } from './frame-batcher'
+import { invalidatePages, loadTail, PAGE_SIZE } from './pages'
+
+const FINAL = new Set(['completed', 'failed', 'aborted'])
+let started = false
+
+const upserts = createFrameBatcher<ExchangeSummary>(
+  (s) => s.id,
+  (items) => {
+    items.sort((a, b) => a.seq - b.seq)
+    const before = useAppStore.getState()
+    const open = before.openId === null ? undefined : before.byId.get(before.openId)
+    before.applyUpserts(items)
+    if (!open) return
+    const next = useAppStore.getState().byId.get(open.id)
+    if (next && next !== open && (next.state !== open.state || next.responseSize !== open.responseSize)) {
+      scheduleOpenRefresh(FINAL.has(next.state))
+    }
+  }
+)
+
+export function startBridge(): void {
+  if (started) return
+  started = true
+  const api = getApi()
+  const connection = getConnection()
+  const store = useAppStore.getState()
+  store.setShell(getShell())
+  store.setConnection(connection.current())
+
+  // Subscribe before the snapshot so nothing that happens while it loads is lost.
+  upserts.pause()
+  api.on('exchange:upserted', (summary) => upserts.push(summary))
+  api.on('proxy:status', (status) => useAppStore.getState().setProxy(status))
+  api.on('store:status', (status) => useAppStore.getState().setStoreStatus(status))
+
+  connection.subscribe((status, reopened) => {
+    useAppStore.getState().setConnection(status)
+    if (status.state !== 'open') return
+    if (useAppStore.getState().appState === 'error') void loadAll()
+    else if (reopened) void resync()
+  })
+
+  void (async () => {
+    // Give the event channel a moment to open; a dead socket must not keep the UI from showing what it can.
+    await connection.waitOpen(3000)
+    await loadAll()
+  })()
+}
+
+let loading: Promise<void> | null = null
+
+/** Initial load (and retry after a failed one). */
+export function loadAll(): Promise<void> {
+  loading ??= (async () => {
+    const api = getApi()
+    const store = useAppStore.getState()
+    upserts.pause()
+    try {
+      const [app, proxy, storeStatus, first] = await Promise.all([
+        api['app:info'](null),
+        api['proxy:status'](null),
+        api['store:status'](null),
+        api['exchanges:list']({ offset: 0, limit: PAGE_SIZE })
+      ])
+      store.setApp(app)
+      store.setProxy(proxy)
+      store.setStoreStatus(storeStatus)
+      if (first.total <= first.items.length) {
+        store.applyListPage(first, true)
+      } else {
+        store.applyListPage(first)
+        await loadTail(first.total)
+      }
+      store.setAppState('ready')
+    } catch (err) {
+      store.setAppState('error', err instanceof Error ? err.message : String(err))
+    } finally {
+      upserts.resume()
+      loading = null
+    }
+  })()
+  return loading
+}
+
+/** After the event channel dropped and came back: events may be missing, so reload the tail and statuses. */
+async function resync(): Promise<void> {
+  const api = getApi()
+  upserts.pause()
+  try {
+    invalidatePages()
+    const [proxy, storeStatus] = await Promise.all([api['proxy:status'](null), api['store:status'](null)])
+    useAppStore.getState().setProxy(proxy)
+    useAppStore.getState().setStoreStatus(storeStatus)
+    await loadTail(Math.max(useAppStore.getState().slots.length, storeStatus.exchangeCount))
+    if (useAppStore.getState().openId) scheduleOpenRefresh(true)
+  } catch (err) {
+    useAppStore.getState().setListError(`Resync failed: ${err instanceof Error ? err.message : String(err)}`)
+  } finally {
+    upserts.resume()
+  }
+}

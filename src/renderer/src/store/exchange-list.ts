@@ -1,0 +1,111 @@
+// Pure functions that keep the list in server order while pages and live events arrive in any order.
+// Assumptions (from the contract): the server list is append-only and sorted by `seq`; `exchange:upserted` fires
+// when an exchange starts and whenever it changes. Positions are the server's `exchanges:list` offsets.
+import type { ExchangeState, ExchangeSummary, ListPage } from '@shared/types'
+
+export interface ListState {
+  byId: Map<string, ExchangeSummary>
+  /** Ids by position (server order, by seq). `undefined` = that page is not loaded yet. */
+  slots: Array<string | undefined>
+  /** From here to the end every slot is loaded and sorted by seq; new exchanges land in this region. */
+  tailStart: number
+}
+
+export const emptyList = (): ListState => ({ byId: new Map(), slots: [], tailStart: 0 })
+
+const STAGE: Record<ExchangeState, number> = { pending: 0, streaming: 1, completed: 2, failed: 2, aborted: 2 }
+
+/** Of two snapshots of the same exchange, the later one: further along, or with more response bytes. */
+export function newerSummary(a: ExchangeSummary, b: ExchangeSummary): ExchangeSummary {
+  const sa = STAGE[a.state] ?? 0
+  const sb = STAGE[b.state] ?? 0
+  if (sa !== sb) return sb > sa ? b : a
+  if (a.responseSize !== b.responseSize) return b.responseSize > a.responseSize ? b : a
+  return b
+}
+
+/**
+ * Apply one `exchanges:list` page. With `resetTail` the page is the authoritative end of the list (first snapshot,
+ * resync after a reconnect): everything after it is dropped and comes back through events.
+ */
+export function applyPage(s: ListState, page: ListPage, resetTail = false): ListState {
+  const byId = new Map(s.byId)
+  const start = page.offset
+  const end = start + page.items.length
+  let slots: Array<string | undefined>
+  let tailStart = s.tailStart
+  if (resetTail) {
+    slots = s.slots.slice(0, start)
+    slots.length = start
+    tailStart = start
+  } else {
+    slots = s.slots.slice()
+    if (start > slots.length) tailStart = start
+    else if (end >= tailStart) tailStart = Math.min(tailStart, start)
+  }
+  if (slots.length < end) slots.length = end
+  for (let i = 0; i < page.items.length; i++) {
+    const item = page.items[i]
+    const prev = byId.get(item.id)
+    byId.set(item.id, prev ? newerSummary(prev, item) : item)
+    slots[start + i] = item.id
+  }
+  return { byId, slots, tailStart }
+}
+
+/** Apply a batch of live summaries: update known ones, place new ones by seq in the loaded tail. */
+export function applyUpserts(s: ListState, items: ExchangeSummary[]): ListState {
+  const byId = new Map(s.byId)
+  let slots: Array<string | undefined> | null = null
+  const tailStart = s.tailStart
+  for (const item of items) {
+    const prev = byId.get(item.id)
+    byId.set(item.id, prev ? newerSummary(prev, item) : item)
+    if (prev) continue
+    slots ??= s.slots.slice()
+    placeNew(slots, byId, tailStart, item)
+  }
+  return { byId, slots: slots ?? s.slots, tailStart }
+}
+
+function seqAt(slots: Array<string | undefined>, byId: Map<string, ExchangeSummary>, i: number): number {
+  const id = slots[i]
+  return id === undefined ? Number.NaN : (byId.get(id)?.seq ?? Number.NaN)
+}
+
+function placeNew(
+  slots: Array<string | undefined>,
+  byId: Map<string, ExchangeSummary>,
+  tailStart: number,
+  item: ExchangeSummary
+): void {
+  const len = slots.length
+  if (len === 0) {
+    slots.push(item.id)
+    return
+  }
+  // Tail unknown (not loaded yet): the item stays in byId and gets its slot when its page loads.
+  if (tailStart >= len) return
+  const lastSeq = seqAt(slots, byId, len - 1)
+  if (!(item.seq <= lastSeq)) {
+    slots.push(item.id)
+    return
+  }
+  // Out of order: find its place inside the loaded tail.
+  let lo = tailStart
+  let hi = len
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (seqAt(slots, byId, mid) < item.seq) lo = mid + 1
+    else hi = mid
+  }
+  // Older than everything in the tail while older pages exist: it lives in a page we have not loaded.
+  if (lo === tailStart && tailStart > 0) return
+  slots.splice(lo, 0, item.id)
+}
+
+/** Position of an id in the list, or -1. Searches from the end, where live rows and selections usually are. */
+export function indexOfId(slots: Array<string | undefined>, id: string): number {
+  for (let i = slots.length - 1; i >= 0; i--) if (slots[i] === id) return i
+  return -1
+}

@@ -1,0 +1,19 @@
+// Channel names, `domain:verb`, in one list. Kept free of imports so the sandboxed preload can bundle it alone.
+export const CALL_NAMES = [
+  'app:info',
+  'exchanges:list',
+  'exchanges:get',
+  'exchanges:body',
+  'exchanges:stream',
+  'proxy:status',
+  'proxy:set-upstream',
+  'store:status'
+] as const
+
+export const EVENT_NAMES = ['exchange:upserted', 'proxy:status', 'store:status'] as const
+
+export type CallName = (typeof CALL_NAMES)[number]
+export type EventName = (typeof EVENT_NAMES)[number]
+
+/** Electron IPC: calls use the call name as channel; all events travel on this one channel. */
+export const IPC_EVENT_CHANNEL = 'inspector:event'
