@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
-const shared = { '@shared': resolve(__dirname, 'src/shared') }
+const shared = { '@shared': resolve(import.meta.dirname, 'src/shared') }
 
 export default defineConfig({
   main: {
@@ -14,7 +14,11 @@ export default defineConfig({
   },
   preload: {
     resolve: { alias: shared },
-    build: { externalizeDeps: false }
+    // A sandboxed preload must be one CommonJS file.
+    build: {
+      externalizeDeps: false,
+      rollupOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } }
+    }
   },
   renderer: {
     root: 'src/renderer',

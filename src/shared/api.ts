@@ -12,9 +12,9 @@ import type {
   StreamView
 } from './types'
 
-import { CALL_NAMES, EVENT_NAMES, type CallName, type EventName } from './channels'
+import { CALL_NAMES, EVENT_NAMES, IPC_EVENT_CHANNEL, type CallName, type EventName } from './channels'
 
-export { CALL_NAMES, EVENT_NAMES }
+export { CALL_NAMES, EVENT_NAMES, IPC_EVENT_CHANNEL }
 export type { CallName, EventName }
 
 const id = z.string().min(1).max(200)

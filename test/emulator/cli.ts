@@ -31,6 +31,9 @@ const keyPrefix = flavour === 'token-plan' ? 'tp-' : 'sk-'
 console.log(`MiMo emulator (${flavour}, keys ${keyPrefix}…) listening on ${emulator.url}`)
 console.log(`  Anthropic: ${emulator.url}/anthropic/v1/messages   OpenAI: ${emulator.url}/v1/chat/completions`)
 
-process.once('SIGINT', () => {
-  void emulator.close().then(() => process.exit(0))
-})
+// Stays up until interrupted; close() drops open and hanging connections so the exit is prompt.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void emulator.close().then(() => process.exit(0))
+  })
+}

@@ -29,16 +29,20 @@ export function resolveTurn(
   turn: ScriptedTurn,
   request: ValidRequest,
   protocol: Protocol,
-  rawBodyLength: number
+  rawBodyLength: number,
+  /** When given, ids and `created` derive from it, so the same request gets the same bytes back. */
+  seed: Buffer | null = null
 ): ResolvedTurn {
+  const hex = (bytes: number, salt: string): string =>
+    seed ? createHash('sha256').update(salt).update(seed).digest('hex').slice(0, bytes * 2) : randomBytes(bytes).toString('hex')
   const thinking = request.thinking && turn.thinking !== undefined ? turn.thinking : undefined
   const toolCalls = (turn.toolCalls ?? []).map((call) => ({
-    id: call.id ?? (protocol === 'anthropic' ? 'toolu_' : 'call_') + randomBytes(12).toString('hex'),
+    id: call.id ?? (protocol === 'anthropic' ? 'toolu_' : 'call_') + hex(12, `tool${call.name}`),
     name: call.name,
     input: call.input
   }))
   return {
-    id: randomBytes(16).toString('hex'),
+    id: hex(16, 'id'),
     model: turn.model ?? request.model,
     thinking,
     signature: turn.signature === undefined ? fakeSignature(thinking ?? '') : turn.signature,
@@ -47,7 +51,7 @@ export function resolveTurn(
     usage: turn.usage
       ? { input: turn.usage.input, output: turn.usage.output, reasoning: turn.usage.reasoning ?? 0 }
       : deriveUsage(thinking, turn.text, toolCalls, rawBodyLength),
-    created: Math.floor(Date.now() / 1000)
+    created: seed ? 1766041014 : Math.floor(Date.now() / 1000)
   }
 }
 

@@ -19,6 +19,8 @@ export interface EmulatorOptions {
    * parser and matches the one observed gateway behaviour; pass false to emulate the inferred plain body.
    */
   anthropicStreamErrorPrefix?: boolean
+  /** Derive ids and timestamps from the request body, so a direct call and a proxied one can be compared byte for byte. */
+  deterministic?: boolean
 }
 
 export interface ReceivedRequest {

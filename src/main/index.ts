@@ -1,0 +1,89 @@
+// The Electron shell, kept thin: window, IPC adapter of the contract, external links. All logic is in core.
+import { app, BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { CALL_NAMES, IPC_EVENT_CHANNEL, parseCallArg, type CallName } from '../shared/api'
+import { Inspector } from './core/inspector'
+import { defaultDataDir } from './core/paths'
+import { writeRuntime } from './core/runtime-file'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const rendererUrl = process.env.ELECTRON_RENDERER_URL // set by `electron-vite dev`
+const rendererFile = join(here, '../renderer/index.html')
+
+// The same folder the headless commands use, so `mimo-inspector list` sees what the app recorded.
+const dataDir = process.env.MIMO_INSPECTOR_DATA_DIR ?? defaultDataDir()
+app.setPath('userData', dataDir)
+
+let inspector: Inspector | null = null
+let win: BrowserWindow | null = null
+
+function trustedSender(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url ?? ''
+  return rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://') && fileURLToPath(url.split(/[?#]/)[0]) === rendererFile
+}
+
+function registerIpc(core: Inspector): void {
+  for (const name of CALL_NAMES) {
+    ipcMain.handle(name, async (event, raw: unknown) => {
+      if (!trustedSender(event)) throw new Error(`${name}: refused, the caller is not the inspector window`)
+      const handler = core.handlers[name] as (arg: unknown) => Promise<unknown>
+      return handler(parseCallArg(name as CallName, raw))
+    })
+  }
+  core.events.onAny((event, payload) => win?.webContents.send(IPC_EVENT_CHANNEL, { event, payload }))
+}
+
+function createWindow(): void {
+  win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: 'MiMo Inspector',
+    backgroundColor: '#14161a',
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true
+    }
+  })
+  const contents = win.webContents
+  contents.on('will-navigate', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  win.on('closed', () => (win = null))
+  if (rendererUrl) void win.loadURL(rendererUrl)
+  else void win.loadFile(rendererFile)
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+})
+
+app.whenReady().then(async () => {
+  try {
+    inspector = await Inspector.start({ dataDir, version: app.getVersion(), shell: 'electron' })
+  } catch (err) {
+    dialog.showErrorBox('MiMo Inspector cannot start', (err as Error).message)
+    app.exit(1)
+    return
+  }
+  const removeRuntime = writeRuntime(dataDir, { pid: process.pid, proxyUrl: inspector.proxyStatus().reverse.url, uiUrl: null })
+  app.on('will-quit', () => removeRuntime())
+  registerIpc(inspector)
+  createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+  })
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+app.on('before-quit', () => {
+  void inspector?.close()
+})

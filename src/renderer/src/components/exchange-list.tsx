@@ -1,0 +1,117 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useLayoutEffect, useRef } from 'react'
+import { closeDetail } from '../bridge/detail-actions'
+import { moveSelection, openSelected } from '../bridge/list-actions'
+import { ensureRange } from '../bridge/pages'
+import { useAppStore } from '../store/app-store'
+import { COLUMNS, GRID_TEMPLATE } from './list-columns'
+import { ExchangeRow } from './exchange-row'
+
+const ROW_HEIGHT = 22
+
+export function ExchangeList() {
+  const count = useAppStore((s) => s.slots.length)
+  const listError = useAppStore((s) => s.listError)
+  const scroller = useRef<HTMLDivElement>(null)
+  const atBottom = useRef(true)
+
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 16
+  })
+  const items = virtualizer.getVirtualItems()
+  const first = items.length ? items[0].index : 0
+  const last = items.length ? items[items.length - 1].index : -1
+
+  useEffect(() => {
+    if (last >= 0) ensureRange(first, last)
+  }, [first, last, count])
+
+  // Follow new rows while the list is scrolled to the bottom.
+  useLayoutEffect(() => {
+    if (atBottom.current && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' })
+  }, [count, virtualizer])
+
+  useEffect(() => {
+    scroller.current?.focus({ preventScroll: true })
+  }, [])
+
+  const onScroll = () => {
+    const el = scroller.current
+    if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT * 1.5
+  }
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1)
+    let index: number | null = null
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'j':
+        index = moveSelection(1)
+        break
+      case 'ArrowUp':
+      case 'k':
+        index = moveSelection(-1)
+        break
+      case 'PageDown':
+        index = moveSelection(page)
+        break
+      case 'PageUp':
+        index = moveSelection(-page)
+        break
+      case 'Home':
+      case 'g':
+        index = moveSelection('first')
+        break
+      case 'End':
+      case 'G':
+        index = moveSelection('last')
+        break
+      case 'Enter':
+        openSelected()
+        break
+      case 'Escape':
+        closeDetail()
+        break
+      default:
+        return
+    }
+    e.preventDefault()
+    if (index !== null) virtualizer.scrollToIndex(index, { align: 'auto' })
+  }
+
+  return (
+    <div className="list" role="grid" aria-rowcount={count} aria-label="Exchanges">
+      <div className="list-head" role="row" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
+        {COLUMNS.map((c) => (
+          <span key={c.id} role="columnheader" className={`cell${'align' in c ? ' num' : ''}`}>
+            {c.title}
+          </span>
+        ))}
+      </div>
+      {listError && (
+        <div className="list-error" role="alert">
+          {listError}
+        </div>
+      )}
+      <div
+        className="list-scroll"
+        ref={scroller}
+        tabIndex={0}
+        onScroll={onScroll}
+        onKeyDown={onKeyDown}
+        data-testid="exchange-list"
+        style={{ '--grid': GRID_TEMPLATE } as React.CSSProperties}
+      >
+        <div className="list-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => (
+            <ExchangeRow key={item.key} index={item.index} top={item.start} height={item.size} />
+          ))}
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,56 @@
+import { useCallback, useRef, useState, type ReactNode } from 'react'
+
+const KEY = 'mimo-inspector.split'
+
+function initialRatio(): number {
+  const saved = Number(localStorage.getItem(KEY))
+  return saved > 0.15 && saved < 0.85 ? saved : 0.42
+}
+
+/** List on top, detail below; the divider can be dragged (or moved with the arrow keys when focused). */
+export function SplitPane({ top, bottom }: { top: ReactNode; bottom: ReactNode | null }) {
+  const [ratio, setRatio] = useState(initialRatio)
+  const box = useRef<HTMLDivElement>(null)
+
+  const commit = useCallback((r: number) => {
+    const clamped = Math.min(0.85, Math.max(0.15, r))
+    setRatio(clamped)
+    localStorage.setItem(KEY, String(clamped))
+  }, [])
+
+  const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
+    const el = box.current
+    if (!el) return
+    e.currentTarget.setPointerCapture(e.pointerId)
+    const rect = el.getBoundingClientRect()
+    const move = (ev: PointerEvent) => commit((ev.clientY - rect.top) / rect.height)
+    const up = () => {
+      window.removeEventListener('pointermove', move)
+      window.removeEventListener('pointerup', up)
+    }
+    window.addEventListener('pointermove', move)
+    window.addEventListener('pointerup', up)
+  }
+
+  if (!bottom) return <div className="split">{top}</div>
+  return (
+    <div className="split" ref={box}>
+      <div className="split-top" style={{ flexBasis: `${ratio * 100}%` }}>
+        {top}
+      </div>
+      <div
+        className="split-divider"
+        role="separator"
+        aria-orientation="horizontal"
+        aria-valuenow={Math.round(ratio * 100)}
+        tabIndex={0}
+        onPointerDown={onPointerDown}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowUp') commit(ratio - 0.05)
+          if (e.key === 'ArrowDown') commit(ratio + 0.05)
+        }}
+      />
+      <div className="split-bottom">{bottom}</div>
+    </div>
+  )
+}

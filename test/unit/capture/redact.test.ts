@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { fingerprint, redactBody, redactHeaders, redactText } from '../../../src/main/core/capture/redact'
+
+const TP = 'tp-4f9a1c2b3d4e5f60718293a4b5c6d7e8'
+const SK = 'sk-Zq8rT2vX9yB4nM6kL1pQ3wE5'
+
+describe('redaction', () => {
+  it('fingerprints key headers and keeps the others', () => {
+    const out = redactHeaders([
+      ['Authorization', `Bearer ${TP}`],
+      ['api-key', SK],
+      ['x-api-key', SK],
+      ['Cookie', 'session=abc123'],
+      ['content-type', 'application/json']
+    ])
+    expect(out[0]).toEqual(['Authorization', `Bearer ${fingerprint(TP)}`])
+    expect(out[0][1]).toMatch(/^Bearer tp-…[0-9a-f]{4}$/)
+    expect(out[1][1]).toMatch(/^sk-…[0-9a-f]{4}$/)
+    expect(out[3][1]).not.toContain('abc123')
+    expect(out[4]).toEqual(['content-type', 'application/json'])
+    expect(JSON.stringify(out)).not.toContain(TP.slice(3))
+  })
+
+  it('replaces key-like strings in bodies, not look-alikes', () => {
+    const text = `{"note":"use ${SK} or Bearer ${TP}","pkg":"http-mitm-proxy-something-long","task":"task-list"}`
+    const out = redactText(text)
+    expect(out).not.toContain(SK)
+    expect(out).not.toContain(TP)
+    expect(out).toContain('http-mitm-proxy-something-long')
+    expect(out).toContain('task-list')
+  })
+
+  it('returns the same buffer when nothing is key-like', () => {
+    const body = Buffer.from('{"messages":[{"role":"user","content":"hello"}]}')
+    expect(redactBody(body)).toBe(body)
+  })
+})
