@@ -1,0 +1,118 @@
+// The headless commands as other programs call them: exact flags, output formats and exit codes.
+import { spawn, spawnSync } from 'node:child_process'
+import net from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startStack, tempDataDir, PAYG_KEY, type Stack } from './stack'
+
+const BIN = 'bin/mimo-inspector.js'
+const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, MIMO_INSPECTOR_DATA_DIR: '' } })
+
+let stack: Stack | null = null
+afterEach(async () => {
+  await stack?.close()
+  stack = null
+})
+
+async function recordTwo(): Promise<Stack> {
+  const s = await startStack()
+  const ended = s.ended(2)
+  await (await fetch(`${s.proxyUrl}/anthropic/v1/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': PAYG_KEY },
+    body: JSON.stringify({ model: 'mimo-v2.5-pro', max_tokens: 50, messages: [{ role: 'user', content: 'hi' }] })
+  })).text()
+  await (await fetch(`${s.proxyUrl}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${PAYG_KEY}` },
+    body: JSON.stringify({ model: 'mimo-v2.5', stream: true, messages: [{ role: 'user', content: 'hi' }] })
+  })).text()
+  await ended
+  return s
+}
+
+describe('list and show', () => {
+  it('list --json prints the documented fields, newest last, beside a running app', async () => {
+    stack = await recordTwo()
+    const out = run('list', '--json', '--data-dir', stack.dataDir)
+    expect(out.status).toBe(0)
+    const rows = JSON.parse(out.stdout) as Array<Record<string, unknown>>
+    expect(rows).toHaveLength(2)
+    expect(Object.keys(rows[0]).sort()).toEqual(['conversationId', 'id', 'method', 'model', 'path', 'startedAt', 'status', 'stream'])
+    expect(rows[0]).toMatchObject({ method: 'POST', path: '/anthropic/v1/messages', status: 200, model: 'mimo-v2.5-pro', stream: false })
+    expect(rows[1]).toMatchObject({ path: '/v1/chat/completions', model: 'mimo-v2.5', stream: true })
+    const text = run('list', '--data-dir', stack.dataDir)
+    expect(text.stdout.trim().split('\n')).toHaveLength(2)
+  })
+
+  it('show prints an exchange file with secrets fingerprinted; a unique id prefix is enough', async () => {
+    stack = await recordTwo()
+    const [first, second] = JSON.parse(run('list', '--json', '--data-dir', stack.dataDir).stdout) as Array<{ id: string }>
+    const out = run('show', first.id.slice(0, 8), '--data-dir', stack.dataDir)
+    expect(out.status).toBe(0)
+    const file = JSON.parse(out.stdout)
+    expect(file.request).toMatchObject({ method: 'POST', path: '/anthropic/v1/messages' })
+    expect(file.request.body.messages[0].content).toBe('hi')
+    expect(file.request.headers['x-api-key']).toMatch(/^sk-…[0-9a-f]{4}$/)
+    expect(file.response.status).toBe(200)
+    expect(file.response.body.type).toBe('message')
+    expect(out.stdout).not.toContain(PAYG_KEY)
+    const streamed = JSON.parse(run('show', second.id, '--data-dir', stack.dataDir).stdout)
+    expect(typeof streamed.response.body).toBe('string')
+    expect(streamed.response.body).toContain('data: [DONE]')
+  })
+
+  it('exits 2 with a one-line reason on bad input', () => {
+    const dir = tempDataDir()
+    const missing = run('show', 'nope', '--data-dir', dir)
+    expect(missing.status).toBe(2)
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1)
+    expect(missing.stderr).toMatch(/no exchange nope/)
+    expect(run('list', '--bogus').status).toBe(2)
+    expect(run('env', '--shell', 'tcsh').status).toBe(2)
+    const badUpstream = run('serve', '--upstream', 'mimo-tokenplan', '--data-dir', dir)
+    expect(badUpstream.status).toBe(2)
+    expect(badUpstream.stderr).toMatch(/unknown upstream "mimo-tokenplan"/)
+    expect(run('--help').status).toBe(0)
+    expect(run('serve', '--help').stdout).toContain('--proxy-port')
+  })
+})
+
+describe('env', () => {
+  it('prints the base URLs in each shell', () => {
+    const dir = tempDataDir()
+    expect(run('env', '--data-dir', dir).stdout).toContain('export ANTHROPIC_BASE_URL=http://127.0.0.1:8788/anthropic')
+    expect(run('env', '--data-dir', dir, '--shell', 'fish').stdout).toContain('set -gx OPENAI_BASE_URL http://127.0.0.1:8788/v1')
+    expect(run('env', '--data-dir', dir, '--shell', 'powershell').stdout).toContain('$env:ANTHROPIC_BASE_URL = "http://127.0.0.1:8788/anthropic"')
+  })
+})
+
+describe('serve', () => {
+  it('prints the UI URL with a token and the proxy, serves until SIGTERM, and env follows its port', async () => {
+    const dir = tempDataDir()
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--proxy-port', '0', '--upstream', 'http://127.0.0.1:9', '--data-dir', dir])
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    await expect.poll(() => out, { timeout: 10_000 }).toContain('Ctrl+C')
+    const ui = /UI:\s+(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,})/.exec(out)?.[1]
+    const proxy = /Proxy:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1]
+    expect(ui).toBeTruthy()
+    expect(proxy).toBeTruthy()
+    expect(run('env', '--data-dir', dir).stdout).toContain(`ANTHROPIC_BASE_URL=${proxy}/anthropic`)
+    const token = new URL(ui!).searchParams.get('token')!
+    const info = await fetch(new URL('/api/call/app:info', ui), { method: 'POST', headers: { 'x-inspector-token': token }, body: 'null' })
+    expect(await info.json()).toMatchObject({ shell: 'web', dataDir: dir })
+    const exit = new Promise<number | null>((r) => child.on('exit', r))
+    child.kill('SIGTERM')
+    expect(await exit).toBe(0)
+  })
+
+  it('exits 1 naming the taken port', async () => {
+    const blocker = net.createServer()
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r))
+    const port = (blocker.address() as net.AddressInfo).port
+    const out = run('serve', '--port', '0', '--proxy-port', String(port), '--data-dir', tempDataDir())
+    blocker.close()
+    expect(out.status).toBe(1)
+    expect(out.stderr).toMatch(new RegExp(`127\\.0\\.0\\.1:${port}.*already in use.*--proxy-port`))
+  })
+})
