@@ -39,7 +39,8 @@ it('no planted key reaches the data folder or the API', async () => {
   stack = await startStack()
   const body = JSON.stringify({ model: 'mimo-v2.5', messages: [{ role: 'user', content: `my key is ${KEYS.body}, keep it safe` }] })
   const ended = stack.ended(3)
-  for (const auth of [{ 'api-key': KEYS.header }, { authorization: `Bearer ${KEYS.bearer}` }, { 'x-api-key': KEYS.xApi }]) {
+  const auths: Array<Record<string, string>> = [{ 'api-key': KEYS.header }, { authorization: `Bearer ${KEYS.bearer}` }, { 'x-api-key': KEYS.xApi }]
+  for (const auth of auths) {
     const res = await fetch(`${stack.proxyUrl}/v1/chat/completions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: `session=${KEYS.cookie}`, ...auth },
