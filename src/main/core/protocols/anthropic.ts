@@ -2,7 +2,7 @@
 import type { MessageBlock, ReassembledMessage, SseEventView, TokenUsage } from '../../../shared/types'
 import { errorOf } from './errors'
 import { Problems, isRecord, num, safeParse, str, type JsonRecord } from './json'
-import type { Reassembly } from './reassembly'
+import { eventObject, type Reassembly } from './reassembly'
 
 /** Maps an Anthropic `usage` object; null when it is not an object. */
 export function anthropicUsage(usage: unknown): TokenUsage | null {
@@ -101,18 +101,8 @@ export function reassembleAnthropicStream(events: readonly SseEventView[]): Reas
 
   events.forEach((event, i) => {
     const where = `event ${i}${event.event ? ` (${event.event})` : ''}`
-    const parsed = safeParse(event.data)
-    if (!parsed.ok) {
-      // An `event: error` whose data is plain text still says the stream failed.
-      if (event.event === 'error') message.error = { type: null, message: event.data }
-      problems.add(`${where}: invalid JSON: ${parsed.error}`)
-      return
-    }
-    if (!isRecord(parsed.value)) {
-      problems.add(`${where}: data is not a JSON object`)
-      return
-    }
-    const data = parsed.value
+    const data = eventObject(event, where, message, problems)
+    if (!data) return
     const type = eventType(event, data)
     switch (type) {
       case 'message_start': {

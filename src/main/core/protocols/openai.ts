@@ -2,7 +2,7 @@
 import type { MessageBlock, ReassembledMessage, SseEventView, TokenUsage } from '../../../shared/types'
 import { errorOf } from './errors'
 import { Problems, isRecord, num, safeParse, str, type JsonRecord } from './json'
-import type { Reassembly } from './reassembly'
+import { eventObject, type Reassembly } from './reassembly'
 
 /** Maps an OpenAI `usage` object; null when it is not an object. */
 export function openaiUsage(usage: unknown): TokenUsage | null {
@@ -83,18 +83,8 @@ export function reassembleOpenAIStream(events: readonly SseEventView[]): Reassem
       message.incomplete = false
       return
     }
-    const parsed = safeParse(event.data)
-    if (!parsed.ok) {
-      // An `event: error` whose data is plain text still says the stream failed.
-      if (event.event === 'error') message.error = { type: null, message: event.data }
-      problems.add(`${where}: invalid JSON: ${parsed.error}`)
-      return
-    }
-    if (!isRecord(parsed.value)) {
-      problems.add(`${where}: data is not a JSON object`)
-      return
-    }
-    const chunk = parsed.value
+    const chunk = eventObject(event, where, message, problems)
+    if (!chunk) return
     const error = errorOf(chunk)
     if (error) {
       message.error = error
