@@ -9,7 +9,11 @@ export default defineConfig({
     resolve: { alias: shared },
     build: {
       // The core runs in plain Node too (CLI, web mode); keep node_modules external like any Node program.
-      externalizeDeps: true
+      externalizeDeps: true,
+      rollupOptions: {
+        // The persist worker is loaded by path at run time, so it is an entry of its own beside index.js.
+        input: { index: resolve(import.meta.dirname, 'src/main/index.ts'), 'persist-worker': resolve(import.meta.dirname, 'src/main/core/capture/persist-worker.ts') }
+      }
     }
   },
   preload: {

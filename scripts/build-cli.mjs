@@ -2,8 +2,9 @@
 import { build } from 'esbuild'
 
 await build({
-  entryPoints: ['src/main/cli.ts'],
-  outfile: 'out/cli/cli.js',
+  // The persist worker is loaded by path at run time, so it is an entry of its own beside cli.js.
+  entryPoints: { cli: 'src/main/cli.ts', 'persist-worker': 'src/main/core/capture/persist-worker.ts' },
+  outdir: 'out/cli',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -4,6 +4,7 @@ import type { RequestOptions } from 'node:https'
 import type { InspectorHandlers } from '../../shared/api'
 import type { BodyPart, ExchangeDetail, ExchangeSummary, ProxyStatus, StoreStatus, UpstreamProfile } from '../../shared/types'
 import { headerValue } from './capture/decode'
+import { Persister } from './capture/persister'
 import { Recorder } from './capture/recorder'
 import { redactBody } from './capture/redact'
 import { bodyView, streamView, type RawBody } from './body-views'
@@ -37,6 +38,7 @@ export class Inspector {
   readonly store: Store
   readonly recorder: Recorder
   readonly warnings: string[] = []
+  private readonly persister: Persister
   private readonly proxy: ReverseProxy
   private upstream: UpstreamProfile
   private settings: Settings
@@ -53,7 +55,8 @@ export class Inspector {
     this.settings = loaded.settings
     if (loaded.warning) this.warnings.push(loaded.warning)
     this.upstream = options.upstream ? resolveUpstream(options.upstream) : this.savedUpstream()
-    this.recorder = new Recorder(this.store, {
+    this.persister = new Persister(options.dataDir)
+    this.recorder = new Recorder(this.store, this.persister, {
       upserted: (summary) => this.events.emit('exchange:upserted', summary),
       storeFailed: () => this.events.emit('store:status', this.storeStatus())
     })
@@ -75,6 +78,7 @@ export class Inspector {
       await inspector.proxy.listen()
     } catch (err) {
       if (!(err instanceof PortInUseError)) {
+        await inspector.persister.close()
         inspector.store.close()
         throw err
       }
@@ -93,8 +97,8 @@ export class Inspector {
 
   async close(): Promise<void> {
     await this.proxy.close()
-    // Let exchanges that just ended finish persisting (they are written on the next tick).
-    await new Promise((resolve) => setImmediate(resolve))
+    // Exchanges that just ended are still being written by the worker.
+    await this.persister.close()
     this.store.close()
   }
 

@@ -34,6 +34,17 @@ export class BodyTee {
   bytes(): Buffer {
     return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.kept)
   }
+  /** A copy in memory of its own (never Buffer's shared pool), so it can be transferred to a worker. */
+  ownCopy(): Uint8Array | null {
+    if (this.kept === 0) return null
+    const out = new Uint8Array(this.kept)
+    let offset = 0
+    for (const c of this.chunks) {
+      out.set(c, offset)
+      offset += c.length
+    }
+    return out
+  }
 }
 
 export class LiveExchange {

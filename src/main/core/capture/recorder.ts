@@ -1,20 +1,22 @@
-// Folds proxy events into exchanges: announces them live, and when one ends derives its model, usage and
-// body error off the hot path, then persists it. A store failure (disk full, folder not writable) stops
-// recording, never the traffic.
+// Folds proxy events into exchanges: announces them live and, when one ends, hands it to the persist worker,
+// which derives its model, usage and body error and stores it. Nothing heavy runs on the proxy's thread.
+// A store failure (disk full, folder not writable) stops recording, never the traffic.
 import { randomUUID } from 'node:crypto'
 import type { ExchangeSummary } from '../../../shared/types'
 import type { Store } from '../store/store'
-import type { ExchangeRecord } from '../store/record'
-import { RECORD_VERSION } from '../store/record'
-import { detectProtocol, requestMeta, usageOf } from '../protocols/request-meta'
-import { buildMessageView } from '../protocols/stream-view'
-import { decodeContent, headerValue } from './decode'
+import { detectProtocol, peekRequestMeta } from '../protocols/request-meta'
 import { LiveExchange, type LiveExchangeInit } from './live-exchange'
-import { fingerprint, isSecretHeader, redactBody } from './redact'
+import type { PersistInput } from './persist-job'
+import { fingerprint, isSecretHeader } from './redact'
 
 export interface RecorderHooks {
   upserted(summary: ExchangeSummary): void
   storeFailed(error: Error): void
+}
+
+/** Where finished exchanges go: the persist worker in the app, anything with the same shape in tests. */
+export interface PersistSink {
+  persist(input: PersistInput): Promise<import('../store/record').ExchangeRecord>
 }
 
 export class Recorder {
@@ -25,7 +27,11 @@ export class Recorder {
   recording = true
   lastError: string | null = null
 
-  constructor(private readonly store: Store, private readonly hooks: RecorderHooks) {
+  constructor(
+    private readonly store: Store,
+    private readonly sink: PersistSink,
+    private readonly hooks: RecorderHooks
+  ) {
     this.seq = store.nextSeq
   }
 
@@ -38,14 +44,13 @@ export class Recorder {
     return live
   }
 
-  /** The request body is complete: read model and stream flag beside the traffic, not in front of it. */
+  /** The request body is complete: show its model in the list (a cheap peek; the exact value comes on store). */
   requestDone(live: LiveExchange): void {
     setImmediate(() => {
-      const meta = requestMeta(live.request.bytes().toString('utf8'))
-      live.summary.model = meta.model
-      live.summary.stream = meta.stream
+      if (live.ended || live.request.kept === 0) return
+      Object.assign(live.summary, peekRequestMeta(live.request.bytes()))
       live.summary.requestSize = live.request.size
-      if (!live.ended) this.hooks.upserted({ ...live.summary })
+      this.hooks.upserted({ ...live.summary })
     })
   }
 
@@ -56,7 +61,25 @@ export class Recorder {
   finish(live: LiveExchange, state: 'completed' | 'failed' | 'aborted', error: string | null = null): void {
     if (live.ended) return
     live.end(state, error)
-    setImmediate(() => this.persist(live))
+    const done = (summary: ExchangeSummary): void => {
+      this.live.delete(summary.id)
+      this.hooks.upserted(summary)
+    }
+    if (!this.recording) return done({ ...live.summary })
+    this.sink.persist(this.persistInput(live)).then(
+      (record) => {
+        this.store.index(record)
+        done({ ...record.summary })
+      },
+      (err: Error) => {
+        if (this.recording) {
+          this.recording = false
+          this.lastError = `recording stopped: ${err.message}`
+          this.hooks.storeFailed(err)
+        }
+        done({ ...live.summary })
+      }
+    )
   }
 
   getLive(id: string): LiveExchange | undefined {
@@ -67,56 +90,18 @@ export class Recorder {
     return [...this.live.values()].map((l) => ({ ...l.summary }))
   }
 
-  private persist(live: LiveExchange): void {
-    const s = live.summary
-    if (s.model === null && live.request.kept > 0) {
-      const meta = requestMeta(live.request.bytes().toString('utf8'))
-      s.model = meta.model
-      s.stream = meta.stream
-    }
-    s.usage = this.usageFrom(live)
-    try {
-      if (this.recording) this.store.append(this.toRecord(live))
-    } catch (err) {
-      this.recording = false
-      this.lastError = `recording stopped: ${(err as Error).message}`
-      this.hooks.storeFailed(err as Error)
-    }
-    this.live.delete(s.id)
-    this.hooks.upserted({ ...s })
-  }
-
-  private usageFrom(live: LiveExchange): ExchangeSummary['usage'] {
-    if (!live.responseHeaders || live.response.kept === 0) return null
-    try {
-      const decoded = decodeContent(live.response.bytes(), headerValue(live.responseHeaders, 'content-encoding'))
-      if (!decoded.bytes) return null
-      const message = buildMessageView(live.summary.protocol, decoded.bytes.toString('utf8'), headerValue(live.responseHeaders, 'content-type'))
-      return usageOf(message)
-    } catch {
-      return null
-    }
-  }
-
-  private toRecord(live: LiveExchange): ExchangeRecord {
-    const store = this.store
-    const req = live.request
-    const res = live.response
+  private persistInput(live: LiveExchange): PersistInput {
     return {
-      v: RECORD_VERSION,
       summary: { ...live.summary },
-      request: {
-        headers: live.requestHeaders,
-        body: req.kept > 0 ? store.putBody(redactBody(req.bytes())) : null,
-        bodyCut: req.cut
-      },
+      requestHeaders: live.requestHeaders,
+      request: { bytes: live.request.ownCopy(), cut: live.request.cut },
       response: live.responseHeaders
         ? {
             statusMessage: live.statusMessage,
             headers: live.responseHeaders,
-            body: res.kept > 0 ? store.putBody(redactBody(res.bytes())) : null,
-            bodyCut: res.cut,
-            chunkTimes: live.chunkTimes.length > 0 ? store.putBody(Buffer.from(JSON.stringify(live.chunkTimes))) : null
+            bytes: live.response.ownCopy(),
+            cut: live.response.cut,
+            chunkTimes: live.chunkTimes
           }
         : null
     }

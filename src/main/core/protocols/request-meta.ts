@@ -21,3 +21,21 @@ export function requestMeta(bodyText: string): { model: string | null; stream: b
 export function usageOf(message: ReassembledMessage | null): TokenUsage | null {
   return message?.usage ?? null
 }
+
+const PEEK_BYTES = 64 * 1024
+const MODEL_KEY = /"model"\s*:\s*"([^"\\]{1,200})"/
+const STREAM_KEY = /"stream"\s*:\s*(true|false)/
+
+/**
+ * A guess at `model` and `stream` from the start and end of a body, for the list while the exchange is in
+ * flight: agents put these top-level fields before or after the big `messages` array, and parsing a
+ * multi-MB body on the proxy's thread would hold up the traffic. The exact values come when it is stored.
+ */
+export function peekRequestMeta(body: Buffer): { model: string | null; stream: boolean } {
+  if (body.length <= 2 * PEEK_BYTES) return requestMeta(body.toString('utf8'))
+  const head = body.subarray(0, PEEK_BYTES).toString('latin1')
+  const tail = body.subarray(body.length - PEEK_BYTES).toString('latin1')
+  const model = MODEL_KEY.exec(head)?.[1] ?? MODEL_KEY.exec(tail)?.[1] ?? null
+  const stream = (STREAM_KEY.exec(head)?.[1] ?? STREAM_KEY.exec(tail)?.[1]) === 'true'
+  return { model, stream }
+}

@@ -22,6 +22,10 @@ export class BlobPack {
   private packFd: number
   private idxFd: number
   private packSize: number
+  private readonly idxPath: string
+  private readonly readOnly: boolean
+  /** Bytes of blobs.idx already read (read-only packs follow a writer in another thread or process). */
+  private idxRead = 0
   /** Index lines skipped on open because they were cut or pointed past the end of the pack. */
   readonly skippedOnOpen: number
 
@@ -29,6 +33,8 @@ export class BlobPack {
     const packPath = join(dir, 'blobs.pack')
     const idxPath = join(dir, 'blobs.idx')
     const readOnly = options.readOnly === true
+    this.idxPath = idxPath
+    this.readOnly = readOnly
     if (readOnly && !existsSync(packPath)) {
       this.packFd = this.idxFd = -1
       this.packSize = 0
@@ -43,7 +49,14 @@ export class BlobPack {
   }
 
   private loadIndex(path: string): number {
-    const lines = readFileSync(path, 'utf8').split('\n')
+    const text = readFileSync(path).subarray(this.idxRead).toString('utf8')
+    const complete = text.lastIndexOf('\n') + 1
+    if (this.readOnly) {
+      // Follow the writer: read only whole lines, and come back for the rest later.
+      this.idxRead += Buffer.byteLength(text.slice(0, complete))
+      this.packSize = this.packFd >= 0 ? fstatSync(this.packFd).size : 0
+    }
+    const lines = (this.readOnly ? text.slice(0, complete) : text).split('\n')
     // The last element is '' when the file ends with a newline; otherwise it is a cut line and untrustworthy.
     let skipped = lines.pop() ? 1 : 0
     for (const line of lines) {
@@ -82,6 +95,7 @@ export class BlobPack {
   }
 
   get(hash: string): Buffer {
+    if (!this.index.has(hash) && this.readOnly) this.refresh()
     const loc = this.index.get(hash)
     if (!loc) throw new Error(`blob ${hash} is missing from the store`)
     const buf = Buffer.allocUnsafe(loc.stored)
@@ -92,6 +106,15 @@ export class BlobPack {
       read += n
     }
     return inflateRawSync(buf)
+  }
+
+  /** Picks up blobs a writer appended since this pack was opened or last refreshed. */
+  refresh(): void {
+    if (this.packFd < 0) {
+      if (!existsSync(join(this.idxPath, '..', 'blobs.pack'))) return
+      this.packFd = openSync(join(this.idxPath, '..', 'blobs.pack'), 'r')
+    }
+    if (existsSync(this.idxPath)) this.loadIndex(this.idxPath)
   }
 
   close(): void {

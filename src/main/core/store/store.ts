@@ -1,12 +1,14 @@
-// The persistent store of one data folder: blob pack + exchange log. Synchronous on purpose: writes are
-// small appends made after an exchange ends, never on the proxy's hot path.
+// A data folder as the rest of the app sees it: the list of recorded exchanges (in memory, small: bodies
+// are only references) and body reads. The owning process holds the folder's lock; writes go through a
+// StoreWriter, in the persist worker or, for tools and tests, in-process via putBody/append.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { BlobPack } from './blob-pack'
-import { getBody, putBody, type BodyRef } from './body-store'
-import { ExchangeLogWriter, readExchangeLog } from './exchange-log'
+import { getBody, type BodyRef } from './body-store'
+import { readExchangeLog } from './exchange-log'
 import { lockDataDir } from './lock'
 import type { ExchangeRecord } from './record'
+import { StoreWriter } from './store-writer'
 
 export interface StoreOptions {
   /** Read-only opens take no lock and never truncate: `list` and `show` may run beside a live app. */
@@ -16,31 +18,19 @@ export interface StoreOptions {
 export class Store {
   readonly records: ExchangeRecord[]
   private readonly byId = new Map<string, ExchangeRecord>()
-  private readonly pack: BlobPack | null
-  private readonly log: ExchangeLogWriter | null
+  private readonly pack: BlobPack
   private readonly unlock: () => void
+  private inProcessWriter: StoreWriter | null = null
   /** Damaged lines skipped on open (a crash mid-write cuts at most the last one). */
   readonly skippedOnOpen: number
 
-  private constructor(readonly dir: string, options: StoreOptions) {
+  private constructor(readonly dir: string, private readonly options: StoreOptions) {
+    this.unlock = options.readOnly ? () => {} : lockDataDir(dir)
     const loaded = readExchangeLog(join(dir, 'exchanges.jsonl'))
     this.records = loaded.records
     for (const r of this.records) this.byId.set(r.summary.id, r)
-    if (options.readOnly) {
-      this.unlock = () => {}
-      this.pack = null
-      this.log = null
-    } else {
-      this.unlock = lockDataDir(dir)
-      try {
-        this.pack = new BlobPack(dir)
-        this.log = new ExchangeLogWriter(join(dir, 'exchanges.jsonl'))
-      } catch (err) {
-        this.unlock()
-        throw err
-      }
-    }
     this.skippedOnOpen = loaded.skipped
+    this.pack = new BlobPack(dir, { readOnly: true })
   }
 
   static open(dir: string, options: StoreOptions = {}): Store {
@@ -57,40 +47,38 @@ export class Store {
     return last ? last.summary.seq + 1 : 1
   }
 
-  putBody(data: Buffer): BodyRef {
-    return putBody(this.writablePack(), data)
-  }
-
   getBody(ref: BodyRef): Buffer {
-    return getBody(this.pack ?? this.readPack(), ref.ref)
+    return getBody(this.pack, ref.ref)
   }
 
-  /** Appends a finished exchange. Throws on I/O failure (disk full); the caller decides what to show. */
-  append(record: ExchangeRecord): void {
-    if (!this.log) throw new Error('the store was opened read-only')
-    this.log.append(record)
+  /** Adds a record a writer has just persisted to the in-memory list. */
+  index(record: ExchangeRecord): void {
     const existing = this.byId.get(record.summary.id)
     this.byId.set(record.summary.id, record)
     if (existing) this.records[this.records.indexOf(existing)] = record
     else insertBySeq(this.records, record)
   }
 
+  /** In-process writing, for tools and tests; the app writes through its persist worker. */
+  putBody(data: Buffer): BodyRef {
+    return this.writer().putBody(data)
+  }
+
+  append(record: ExchangeRecord): void {
+    this.writer().append(record)
+    this.index(record)
+  }
+
   close(): void {
-    this.pack?.close()
-    this.readOnlyPack?.close()
-    this.log?.close()
+    this.inProcessWriter?.close()
+    this.pack.close()
     this.unlock()
   }
 
-  private readOnlyPack: BlobPack | null = null
-  private readPack(): BlobPack {
-    this.readOnlyPack ??= new BlobPack(this.dir, { readOnly: true })
-    return this.readOnlyPack
-  }
-
-  private writablePack(): BlobPack {
-    if (!this.pack) throw new Error('the store was opened read-only')
-    return this.pack
+  private writer(): StoreWriter {
+    if (this.options.readOnly) throw new Error('the store was opened read-only')
+    this.inProcessWriter ??= new StoreWriter(this.dir)
+    return this.inProcessWriter
   }
 }
 

@@ -47,18 +47,42 @@ async function loadDetail(id: string): Promise<void> {
   }
 }
 
+/** Each content load gets a token; answers to a superseded load are dropped. */
+let contentToken = 0
+const FINAL = new Set(['completed', 'failed', 'aborted'])
+
 /** Fetch what the current tab shows; drops the other body so only one is ever held. */
 export async function loadTabContent(): Promise<void> {
+  const token = ++contentToken
   const s = useAppStore.getState()
   const id = s.openId
   if (!id) return
+  const current = (): boolean => token === contentToken && useAppStore.getState().openId === id
   const summary = s.byId.get(id)
-  if (s.tab === 'request') return loadBody(id, 'request')
-  if (summary?.stream && s.streamMode === 'parsed') return loadStream(id)
-  return loadBody(id, 'response')
+  if (s.tab === 'request') return loadBody(id, 'request', current, false)
+  if (!(summary?.stream && s.streamMode === 'parsed')) return loadBody(id, 'response', current, false)
+
+  const key = `${id}:stream`
+  const had = s.stream.key === key && s.stream.status === 'ready'
+  // Known not to be an event stream and finished: only the body needs (re)loading.
+  if (s.stream.status === 'ready' && had && s.stream.value === null && summary && FINAL.has(summary.state)) {
+    return loadBody(id, 'response', current, true)
+  }
+  s.setBody(idle())
+  if (!had) s.setStream({ key, status: 'loading' })
+  try {
+    const view = await getApi()['exchanges:stream']({ id })
+    if (!current()) return
+    useAppStore.getState().setStream({ key, status: 'ready', value: view })
+    // Not an event stream after all (an error answered as JSON, say): show the body instead.
+    if (view === null) await loadBody(id, 'response', current, true)
+  } catch (err) {
+    if (!current()) return
+    useAppStore.getState().setStream({ key, status: 'error', error: message(err) })
+  }
 }
 
-async function loadBody(id: string, part: BodyPart, keepStream = false): Promise<void> {
+async function loadBody(id: string, part: BodyPart, current: () => boolean, keepStream: boolean): Promise<void> {
   const key = bodyKey(id, part)
   const s = useAppStore.getState()
   if (!keepStream) s.setStream(idle())
@@ -66,44 +90,12 @@ async function loadBody(id: string, part: BodyPart, keepStream = false): Promise
   if (s.body.key !== key || s.body.status === 'error') s.setBody({ key, status: 'loading' })
   try {
     const view = await getApi()['exchanges:body']({ id, part })
-    if (currentContentKey() !== key) return
+    if (!current()) return
     useAppStore.getState().setBody({ key, status: 'ready', value: view })
   } catch (err) {
-    if (currentContentKey() !== key) return
+    if (!current()) return
     useAppStore.getState().setBody({ key, status: 'error', error: message(err) })
   }
-}
-
-async function loadStream(id: string): Promise<void> {
-  const key = `${id}:stream`
-  const s = useAppStore.getState()
-  s.setBody(idle())
-  if (s.stream.key !== key || s.stream.status === 'error') s.setStream({ key, status: 'loading' })
-  try {
-    const view = await getApi()['exchanges:stream']({ id })
-    if (currentContentKey() !== key) return
-    useAppStore.getState().setStream({ key, status: 'ready', value: view })
-    // Not an event stream after all (an error answered as JSON): show the body instead.
-    if (view === null) await loadBody(id, 'response', true)
-  } catch (err) {
-    if (currentContentKey() !== key) return
-    useAppStore.getState().setStream({ key, status: 'error', error: message(err) })
-  }
-}
-
-/** What the panel wants right now, to drop answers that arrive after the user moved on. */
-function currentContentKey(): string | null {
-  const s = useAppStore.getState()
-  if (!s.openId) return null
-  if (s.tab === 'request') return bodyKey(s.openId, 'request')
-  const summary = s.byId.get(s.openId)
-  if (summary?.stream && s.streamMode === 'parsed') {
-    // A stream view that came back null falls through to the response body.
-    return s.stream.status === 'ready' && s.stream.value === null && s.stream.key === `${s.openId}:stream`
-      ? bodyKey(s.openId, 'response')
-      : `${s.openId}:stream`
-  }
-  return bodyKey(s.openId, 'response')
 }
 
 let refreshTimer: ReturnType<typeof setTimeout> | null = null

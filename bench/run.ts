@@ -1,0 +1,15 @@
+// `npm run bench`: runs the benchmarks and appends the results, with machine details, to bench/README.md.
+import { appendFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { proxyOverhead } from './proxy-overhead'
+import { storeSession } from './store-session'
+
+const which = process.argv[2] ?? 'all'
+const sections: string[] = []
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
+sections.push(`\n## Run of ${new Date().toISOString()} (${machine})\n`)
+if (which === 'all' || which === 'proxy') sections.push('### Proxy overhead (loopback)\n\n' + (await proxyOverhead()) + '\n')
+if (which === 'all' || which === 'store') sections.push('### Store: 500-request agent session\n\n' + (await storeSession()) + '\n')
+const text = sections.join('\n')
+process.stdout.write(text + '\n')
+if (!process.env.BENCH_NO_APPEND) appendFileSync(new URL('./README.md', import.meta.url), text)
