@@ -12,9 +12,9 @@ import type {
   StreamView
 } from './types'
 
-import { CALL_NAMES, EVENT_NAMES, IPC_EVENT_CHANNEL, type CallName, type EventName } from './channels'
+import { CALL_NAMES, EVENT_NAMES, IPC_EVENT_CHANNEL, WEB, type CallName, type EventName } from './channels'
 
-export { CALL_NAMES, EVENT_NAMES, IPC_EVENT_CHANNEL }
+export { CALL_NAMES, EVENT_NAMES, IPC_EVENT_CHANNEL, WEB }
 export type { CallName, EventName }
 
 const id = z.string().min(1).max(200)
@@ -92,11 +92,3 @@ export function isCallName(name: string): name is CallName {
 export class ApiArgError extends Error {
   override name = 'ApiArgError'
 }
-
-/** Web mode: paths and the header that carries the access token. */
-export const WEB = {
-  callPath: (name: CallName) => `/api/call/${name}`,
-  eventsPath: '/api/events',
-  tokenHeader: 'x-inspector-token',
-  tokenQuery: 'token'
-} as const

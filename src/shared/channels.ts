@@ -17,3 +17,11 @@ export type EventName = (typeof EVENT_NAMES)[number]
 
 /** Electron IPC: calls use the call name as channel; all events travel on this one channel. */
 export const IPC_EVENT_CHANNEL = 'inspector:event'
+
+/** Web mode: paths and the header that carries the access token. */
+export const WEB = {
+  callPath: (name: CallName) => `/api/call/${name}`,
+  eventsPath: '/api/events',
+  tokenHeader: 'x-inspector-token',
+  tokenQuery: 'token'
+} as const

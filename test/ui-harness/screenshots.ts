@@ -153,6 +153,7 @@ async function main(): Promise<void> {
       await page.getByTestId('stream-message').waitFor()
       await shot(page, 'inflight-streaming')
       await openRow(page, SPECIAL(10))
+      await page.locator('.notice-wait').waitFor()
       await shot(page, 'inflight-pending')
     }
 
@@ -242,7 +243,7 @@ async function main(): Promise<void> {
       await page.getByTestId('upstream-url').fill('http://127.0.0.1:9000')
       await page.getByTestId('upstream-url').press('Enter')
       await page.waitForFunction(() => (document.querySelector('[data-testid="upstream-select"]') as HTMLSelectElement).title === 'http://127.0.0.1:9000')
-      check(true, 'custom upstream applied')
+      check((await page.getByTestId('upstream-url').count()) === 0, 'custom upstream applied; the URL shows as text')
       await shot(page, 'upstream-custom')
     }
 

@@ -80,7 +80,7 @@ describe('reassembleAnthropicStream', () => {
     const { message, problems } = reassemble(fixture('anthropic-overloaded-midstream.sse'))
     expect(problems).toEqual([])
     expect(message.error).toEqual({ type: 'overloaded_error', message: 'Overloaded' })
-    expect(message.incomplete).toBe(true)
+    expect(message.incomplete).toBe(false) // the error event ended it; it was not cut off
     expect(message.id).toBe('b966dbcad38c48b59d16d8c1f313681b')
     expect(message.blocks).toEqual([{ type: 'text', text: 'Hel' }])
     expect(message.usage).toEqual({ inputTokens: 57, outputTokens: 1, cacheReadTokens: null, reasoningTokens: null })

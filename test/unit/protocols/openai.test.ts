@@ -73,7 +73,7 @@ describe('reassembleOpenAIStream', () => {
   it("reads MiMo's streamed error line, taking the message from param and the type from code", () => {
     const { message } = reassemble(fixture('mimo-streamed-error.sse'))
     expect(message.error).toEqual({ type: '400', message: 'tools contains duplicate names: mcp__maps_direction_walking' })
-    expect(message.incomplete).toBe(true)
+    expect(message.incomplete).toBe(false) // MiMo sends no [DONE] after its error line
     expect(message.blocks).toEqual([])
 
     const reasoning = reassemble(

@@ -168,6 +168,8 @@ export function reassembleAnthropicStream(events: readonly SseEventView[]): Reas
     }
     message.blocks.push(open.block)
   }
+  // An error event is how such a stream ends; it is not also a cut-off.
+  if (message.error) message.incomplete = false
   return { message, problems: problems.done() }
 }
 

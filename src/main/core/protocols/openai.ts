@@ -121,6 +121,8 @@ export function reassembleOpenAIStream(events: readonly SseEventView[]): Reassem
   })
 
   message.blocks = assembleBlocks(reasoning, text, calls)
+  // MiMo's streamed error is the whole stream (no [DONE] follows); it is not also a cut-off.
+  if (message.error) message.incomplete = false
   return { message, problems: problems.done() }
 }
 

@@ -5,6 +5,7 @@ import { ExchangeList } from './exchange-list'
 import { Header } from './header'
 import { SetupPanel } from './setup-panel'
 import { SplitPane } from './split-pane'
+import { StatusBanners } from './status-banners'
 
 export function App() {
   const appState = useAppStore((s) => s.appState)
@@ -27,6 +28,7 @@ export function App() {
   return (
     <div className="app">
       <Header />
+      <StatusBanners />
       <main className="app-main">{main}</main>
     </div>
   )

@@ -19,7 +19,7 @@ export function ExchangeList() {
     count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 16
+    overscan: 8
   })
   const items = virtualizer.getVirtualItems()
   const first = items.length ? items[0].index : 0
@@ -37,6 +37,24 @@ export function ExchangeList() {
   useEffect(() => {
     scroller.current?.focus({ preventScroll: true })
   }, [])
+
+  // j / k / Enter / Escape also work while focus is elsewhere (detail panel, tabs), except in form fields.
+  useEffect(() => {
+    const onWindowKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return
+      const target = e.target as HTMLElement | null
+      if (target && (scroller.current?.contains(target) || target.closest('input, textarea, select, [contenteditable]'))) return
+      let index: number | null = null
+      if (e.key === 'j') index = moveSelection(1)
+      else if (e.key === 'k') index = moveSelection(-1)
+      else if (e.key === 'Escape' && !useAppStore.getState().setupOpen) closeDetail()
+      else return
+      e.preventDefault()
+      if (index !== null) virtualizer.scrollToIndex(index, { align: 'auto' })
+    }
+    window.addEventListener('keydown', onWindowKey)
+    return () => window.removeEventListener('keydown', onWindowKey)
+  }, [virtualizer])
 
   const onScroll = () => {
     const el = scroller.current
@@ -74,6 +92,7 @@ export function ExchangeList() {
         openSelected()
         break
       case 'Escape':
+        if (useAppStore.getState().setupOpen) return
         closeDetail()
         break
       default:

@@ -37,7 +37,9 @@ export const ExchangeRow = memo(function ExchangeRow({ index, top, height }: Pro
       data-id={summary.id}
       data-status={summary.status ?? ''}
       data-state={summary.state}
-      onMouseDown={() => openExchange(summary.id)}
+      onMouseDown={(e) => {
+        if (e.button === 0) openExchange(summary.id)
+      }}
     >
       <span className="cell cell-time" title={summary.startedAt}>
         {formatTime(summary.startedAt)}

@@ -10,8 +10,8 @@ export function ProxyAddress() {
       <span className="header-label">Proxy</span>
       <span className="mono">{reverse.url || `http://${reverse.host}:${reverse.port}`}</span>
       {reverse.error ? (
-        <span className="proxy-error" role="alert" title={reverse.error}>
-          {reverse.error}
+        <span className="proxy-error" title={reverse.error}>
+          {/EADDRINUSE/i.test(reverse.error) ? 'port in use' : reverse.error}
         </span>
       ) : (
         <span className="muted">{reverse.listening ? 'listening' : 'not listening'}</span>

@@ -1,13 +1,18 @@
 import { useAppStore } from '../store/app-store'
 
+/** Compact header badge; the banner under the header carries the full reason. */
 export function RecordingWarning() {
   const status = useAppStore((s) => s.storeStatus)
   if (!status || status.recording) return null
   return (
-    <div className="recording-warning" data-testid="recording-warning" role="alert" title={status.dataDir}>
+    <div
+      className="recording-warning"
+      data-testid="recording-warning"
+      role="status"
+      title={`${status.error ?? 'writing failed'} (${status.dataDir})`}
+    >
       <strong>Not recording</strong>
-      <span>{status.error ?? 'writing to the data folder failed'}</span>
-      <span className="muted">traffic still flows</span>
+      <span className="recording-reason">{status.error ?? 'writing to the data folder failed'}</span>
     </div>
   )
 }

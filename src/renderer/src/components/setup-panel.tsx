@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { setSetupOpen } from '../bridge/status-actions'
 import { useAppStore } from '../store/app-store'
 import { CopyButton } from './copy-button'
@@ -8,13 +9,23 @@ const AGENTS: Array<[name: string, how: string]> = [
   ['Craft Agents', 'Anthropic-compatible provider: paste the ANTHROPIC_BASE_URL value as its base URL.'],
   ['OpenCode', 'Custom OpenAI-compatible provider: set baseURL to the /v1 address below.'],
   ['Kilo Code / Cline', 'API provider "OpenAI Compatible": base URL = the /v1 address, your MiMo key as API key.'],
-  ['Any other tool', 'Replace https://api.xiaomimimo.com with the proxy address; paths and keys stay the same.']
 ]
 
 export function SetupPanel({ variant }: { variant: 'empty' | 'overlay' }) {
   const proxy = useAppStore((s) => s.proxy)
   const lines = proxy?.envLines ?? []
   const all = lines.map((l) => l.line).join('\n')
+
+  useEffect(() => {
+    if (variant !== 'overlay') return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return
+      e.preventDefault()
+      setSetupOpen(false)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [variant])
 
   return (
     <section className={`setup setup-${variant}`} data-testid="setup-panel" aria-label="Setup">
@@ -53,7 +64,7 @@ export function SetupPanel({ variant }: { variant: 'empty' | 'overlay' }) {
         </ul>
         <h3>Per agent</h3>
         <dl className="agents">
-          {AGENTS.map(([name, how]) => (
+          {[...AGENTS, ['Any other tool', `Replace ${proxy?.upstream.baseUrl || 'the MiMo base URL'} with ${proxy?.reverse.url ?? 'the proxy address'}; paths and keys stay the same.`]].map(([name, how]) => (
             <div key={name} className="agent">
               <dt>{name}</dt>
               <dd>{how}</dd>

@@ -6,25 +6,33 @@ import { useAppStore } from '../store/app-store'
 export function UpstreamSelect() {
   const proxy = useAppStore((s) => s.proxy)
   const error = useAppStore((s) => s.upstreamError)
+  /** The user's pick while it is not applied yet (a custom URL still being typed). */
   const [choice, setChoice] = useState<UpstreamProfileId | null>(null)
+  const [editing, setEditing] = useState(false)
   const [url, setUrl] = useState('')
   const [busy, setBusy] = useState(false)
 
-  const current = proxy?.upstream.id ?? null
+  const currentId = proxy?.upstream.id ?? null
+  const currentUrl = proxy?.upstream.baseUrl ?? ''
   useEffect(() => {
-    // Follow the core (another window or the CLI may change it) unless the user is editing a custom URL.
+    // Follow the core (another window or the CLI may change it).
     setChoice(null)
-    if (proxy?.upstream.id === 'custom') setUrl(proxy.upstream.baseUrl)
-  }, [proxy?.upstream.id, proxy?.upstream.baseUrl])
+    setEditing(false)
+    if (currentId === 'custom') setUrl(currentUrl)
+  }, [currentId, currentUrl])
 
   if (!proxy) return null
-  const selected = choice ?? current ?? 'mimo'
+  const selected = choice ?? currentId ?? 'mimo'
+  const showInput = selected === 'custom' && (editing || currentId !== 'custom')
 
   const apply = async (profile: UpstreamProfileId, customUrl?: string) => {
     setBusy(true)
     const ok = await setUpstream(profile, customUrl)
     setBusy(false)
-    if (ok) setChoice(null)
+    if (ok) {
+      setChoice(null)
+      setEditing(false)
+    }
   }
 
   const profiles = proxy.profiles.some((p) => p.id === 'custom')
@@ -41,21 +49,21 @@ export function UpstreamSelect() {
         data-testid="upstream-select"
         value={selected}
         disabled={busy}
-        title={proxy.upstream.baseUrl}
+        title={currentUrl}
         onChange={(e) => {
           const id = e.target.value as UpstreamProfileId
           setChoice(id)
-          if (id !== 'custom') void apply(id)
+          if (id === 'custom') setEditing(true)
+          else void apply(id)
         }}
       >
         {profiles.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.label}
-            {p.baseUrl && p.id !== 'custom' ? ` — ${p.baseUrl.replace(/^https?:\/\//, '')}` : ''}
+            {p.id === 'custom' ? 'Custom URL…' : p.label}
           </option>
         ))}
       </select>
-      {selected === 'custom' && (
+      {showInput ? (
         <form
           className="upstream-custom"
           onSubmit={(e) => {
@@ -69,13 +77,28 @@ export function UpstreamSelect() {
             type="url"
             placeholder="https://host/base"
             value={url}
+            autoFocus
             onChange={(e) => setUrl(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape') return
+              e.preventDefault()
+              e.stopPropagation()
+              setChoice(null)
+              setEditing(false)
+              setUrl(currentId === 'custom' ? currentUrl : '')
+            }}
             spellCheck={false}
           />
           <button className="btn btn-small" type="submit" disabled={busy || !url.trim()}>
             Apply
           </button>
         </form>
+      ) : (
+        currentId === 'custom' && (
+          <button className="btn-link mono upstream-url" onClick={() => setEditing(true)} title="Change the custom upstream URL">
+            {currentUrl}
+          </button>
+        )
       )}
       {error && (
         <span className="upstream-error" role="alert" title={error}>

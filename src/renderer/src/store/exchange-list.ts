@@ -1,7 +1,8 @@
 // Pure functions that keep the list in server order while pages and live events arrive in any order.
 // Assumptions (from the contract): the server list is append-only and sorted by `seq`; `exchange:upserted` fires
 // when an exchange starts and whenever it changes. Positions are the server's `exchanges:list` offsets.
-import type { ExchangeState, ExchangeSummary, ListPage } from '@shared/types'
+// Relative import (not @shared) so Node-side tests can load this pure module without the renderer's aliases.
+import type { ExchangeState, ExchangeSummary, ListPage } from '../../../shared/types'
 
 export interface ListState {
   byId: Map<string, ExchangeSummary>
