@@ -35,6 +35,8 @@ export interface ExchangeSummary {
   status: number | null
   /** Transport failure (refused, DNS, timeout, client gone), not an HTTP error status. */
   error: string | null
+  /** An error reported inside a 2xx body (an `error` event in a stream); the useful text, unwrapped. */
+  bodyError?: string | null
   durationMs: number | null
   ttfbMs: number | null
   requestSize: number
@@ -147,4 +149,137 @@ export interface ListPage {
   total: number
   offset: number
   items: ExchangeSummary[]
+}
+
+// ---------- Requests as a timeline, diagnosis, conversations ----------
+
+/** One block of a request message, as the timeline shows it. Indices are the API's own. */
+export type TimelineBlock =
+  | MessageBlock
+  | { type: 'tool_result'; toolUseId: string; isError: boolean; text: string }
+  | { type: 'image'; mediaType: string | null }
+
+export interface TimelineMessage {
+  /** Index in the request's `messages` array, as the API counts it (OpenAI: system messages included). */
+  index: number
+  role: string
+  blocks: TimelineBlock[]
+  /** True when `content` was a plain string (Anthropic) rather than an array of blocks. */
+  contentIsString: boolean
+}
+
+export interface RequestView {
+  protocol: 'anthropic' | 'openai'
+  model: string | null
+  stream: boolean
+  /** `thinking.type` as sent, or 'default' when the request has no `thinking` field. */
+  thinking: 'enabled' | 'disabled' | 'default'
+  /** Anthropic top-level `system`, joined; null when absent (OpenAI system prompts are messages). */
+  system: string | null
+  messages: TimelineMessage[]
+  tools: string[]
+}
+
+export type Severity = 'error' | 'warning' | 'info'
+
+export interface RuleSource {
+  label: string
+  url: string | null
+}
+
+export interface Finding {
+  /** Rule id as in shared/mimo-rules.md, e.g. `compat.reasoning-passback-missing`. */
+  rule: string
+  /** Catalogue number, e.g. `R02`. */
+  ref: string
+  severity: Severity
+  messageIndex: number | null
+  /** Block in that message's `content` (Anthropic) or `tool_calls` (OpenAI), or null. */
+  blockIndex: number | null
+  /** Where in the request body, e.g. `messages[3].content[0]`. */
+  path: string | null
+  /** One sentence: what is wrong. */
+  message: string
+  /** One line: the smallest fix. */
+  fix: string
+  /** Machine ids of the fixes (the replay issue turns them into buttons). */
+  fixIds: string[]
+  sources: RuleSource[]
+  /** The provider's error text or index supports this finding. */
+  matchesError: boolean
+}
+
+export interface UnwrappedError {
+  status: number | null
+  /** Outer layers peeled off, outermost first: `sse-data-prefix`, `openrouter`, `vertex`, `bedrock`, `litellm`. */
+  wrappers: string[]
+  provider: 'mimo' | 'anthropic' | 'openai' | 'deepseek' | 'kimi' | 'unknown'
+  type: string | null
+  code: string | null
+  /** The useful text: MiMo's `error.param`, or the innermost message. */
+  message: string
+  /** The generic outer text when it differs, e.g. MiMo's `Param Incorrect`. */
+  genericMessage: string | null
+  /** An index named by the text (`messages.N.content.M`, `messages[N]`, `at index N`), mapped to the request. */
+  location: { messageIndex: number; blockIndex: number | null; text: string } | null
+}
+
+export interface Diagnosis {
+  protocol: 'anthropic' | 'openai'
+  status: number | null
+  /** The failure, unwrapped; null when the exchange did not fail (then findings are a lint). */
+  error: UnwrappedError | null
+  findings: Finding[]
+  culprit: { messageIndex: number; blockIndex: number | null; rule: string } | null
+}
+
+export interface MessageChange {
+  messageIndex: number
+  kind: 'added' | 'removed' | 'changed'
+  role: string
+  /** One line a person reads, e.g. "assistant message 5 lost its thinking block". */
+  description: string
+}
+
+export interface TurnDiff {
+  /** The last successful request of the same conversation it is compared with. */
+  baseId: string
+  changes: MessageChange[]
+}
+
+export interface ConversationSummary {
+  id: string
+  /** First user text, shortened. */
+  title: string
+  protocol: Protocol
+  model: string | null
+  /** This thread started as an edited copy of another conversation's history. */
+  forkOf: string | null
+  forkAt: number | null
+  requests: number
+  /** Messages in its longest request. */
+  turns: number
+  firstSeq: number
+  lastSeq: number
+  startedAt: string
+  lastAt: string
+  inputTokens: number
+  outputTokens: number
+  errors: number
+  /** The last request failed (HTTP error, transport failure or an error inside the stream). */
+  endedInError: boolean
+  lastStatus: number | null
+}
+
+export interface ConversationDetail {
+  summary: ConversationSummary
+  exchanges: ExchangeSummary[]
+  /** The request whose timeline to show: the failing one if the conversation ended in error, else the longest. */
+  focusId: string
+}
+
+export interface ImportResult {
+  imported: ExchangeSummary[]
+  /** Entries that could not be read, with why. */
+  skipped: string[]
 }
