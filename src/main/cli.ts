@@ -8,6 +8,7 @@ import { DATA_DIR_HELP, UsageError, dataDirOption, parseChoice, parsePort } from
 import { envCommand } from './cli/env'
 import { listCommand } from './cli/list'
 import { showCommand } from './cli/show'
+import { diagnoseCommand } from './cli/diagnose'
 import { DEFAULT_UI_PORT, serveCommand } from './cli/serve'
 
 const program = new Command()
@@ -51,6 +52,13 @@ program
   .argument('<id>', 'exchange id (a unique prefix is enough)')
   .option('--data-dir <dir>', DATA_DIR_HELP)
   .action((id: string, o) => showCommand(dataDirOption(o.dataDir), id))
+
+program
+  .command('diagnose')
+  .description('explain why a request failed (or lint one that did not): an exchange file, a request body or a HAR')
+  .argument('<file>', 'exchange file, bare request body (JSON) or HAR')
+  .option('--json', 'print JSON: {protocol, status, findings, culprit} (an array for a HAR)')
+  .action((file: string, o) => diagnoseCommand(file, o.json === true))
 
 function fail(code: number, message: string): never {
   process.stderr.write(`mimo-inspector: ${message}\n`)

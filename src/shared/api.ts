@@ -3,6 +3,13 @@
 import { z } from 'zod'
 import type {
   AppInfo,
+  ConversationDetail,
+  ConversationPage,
+  ConversationSummary,
+  Diagnosis,
+  ImportResult,
+  RequestView,
+  TurnDiff,
   BodyView,
   ExchangeDetail,
   ExchangeSummary,
@@ -19,6 +26,9 @@ export type { CallName, EventName }
 
 const id = z.string().min(1).max(200)
 
+/** Largest file the UI may import in one call (a long session's HAR runs to hundreds of MB). */
+export const MAX_IMPORT_CHARS = 512 * 1024 * 1024
+
 /** Argument schemas: every call's argument is validated by the adapter before it reaches the core. */
 export const callArgs = {
   'app:info': z.null(),
@@ -29,6 +39,16 @@ export const callArgs = {
   'exchanges:get': z.object({ id }),
   'exchanges:body': z.object({ id, part: z.enum(['request', 'response']) }),
   'exchanges:stream': z.object({ id }),
+  'exchanges:request-view': z.object({ id }),
+  'exchanges:diagnose': z.object({ id }),
+  'exchanges:turn-diff': z.object({ id }),
+  'conversations:list': z.object({
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(5000).default(500)
+  }),
+  'conversations:get': z.object({ id }),
+  // The file's text, read by the UI (a dropped or opened file); the core parses it.
+  'import:file': z.object({ name: z.string().max(500), text: z.string().max(MAX_IMPORT_CHARS) }),
   'proxy:status': z.null(),
   'proxy:set-upstream': z.object({
     profile: z.enum(['mimo', 'mimo-token-plan', 'mimo-token-plan-sgp', 'mimo-token-plan-ams', 'custom']),
@@ -48,6 +68,15 @@ export interface CallResults {
   'exchanges:body': BodyView
   /** null when the response is not an event stream. */
   'exchanges:stream': StreamView | null
+  /** null when the request body is not JSON of a known protocol. */
+  'exchanges:request-view': RequestView | null
+  /** Diagnosis of a failed exchange, or a lint of a successful one; null when the request cannot be read. */
+  'exchanges:diagnose': Diagnosis | null
+  /** Against the last successful request of the same conversation; null when there is none. */
+  'exchanges:turn-diff': TurnDiff | null
+  'conversations:list': ConversationPage
+  'conversations:get': ConversationDetail | null
+  'import:file': ImportResult
   'proxy:status': ProxyStatus
   'proxy:set-upstream': ProxyStatus
   'store:status': StoreStatus
@@ -57,6 +86,8 @@ export interface CallResults {
 export interface ApiEvents {
   /** An exchange started, received its response head, or ended. Carries the whole summary. */
   'exchange:upserted': ExchangeSummary
+  /** A conversation gained a request or changed state. */
+  'conversation:upserted': ConversationSummary
   'proxy:status': ProxyStatus
   'store:status': StoreStatus
 }

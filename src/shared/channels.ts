@@ -5,12 +5,18 @@ export const CALL_NAMES = [
   'exchanges:get',
   'exchanges:body',
   'exchanges:stream',
+  'exchanges:request-view',
+  'exchanges:diagnose',
+  'exchanges:turn-diff',
+  'conversations:list',
+  'conversations:get',
+  'import:file',
   'proxy:status',
   'proxy:set-upstream',
   'store:status'
 ] as const
 
-export const EVENT_NAMES = ['exchange:upserted', 'proxy:status', 'store:status'] as const
+export const EVENT_NAMES = ['exchange:upserted', 'conversation:upserted', 'proxy:status', 'store:status'] as const
 
 export type CallName = (typeof CALL_NAMES)[number]
 export type EventName = (typeof EVENT_NAMES)[number]

@@ -283,3 +283,9 @@ export interface ImportResult {
   /** Entries that could not be read, with why. */
   skipped: string[]
 }
+
+export interface ConversationPage {
+  total: number
+  offset: number
+  items: ConversationSummary[]
+}

@@ -1,7 +1,7 @@
 // The service behind InspectorApi: store + recorder + proxy, wired together. Every adapter (Electron IPC,
 // web mode, tests) talks to `handlers` and `events` and nothing else.
 import type { RequestOptions } from 'node:https'
-import type { InspectorHandlers } from '../../shared/api'
+import { ApiArgError, type InspectorHandlers } from '../../shared/api'
 import type { BodyPart, ExchangeDetail, ExchangeSummary, ProxyStatus, StoreStatus, UpstreamProfile } from '../../shared/types'
 import { headerValue } from './capture/decode'
 import { Persister } from './capture/persister'
@@ -15,6 +15,10 @@ import { PortInUseError, ReverseProxy } from './proxy/reverse-proxy'
 import { PROFILES, profileFor, resolveUpstream } from './proxy/upstreams'
 import { loadSettings, saveSettings, type Settings } from './settings'
 import { Store } from './store/store'
+import { Analysis } from './analysis'
+import { ConversationList } from './conversation-list'
+import { ImportError } from './import/import-entry'
+import { parseImport } from './import/parse-import'
 
 export const DEFAULT_PROXY_PORT = 8788
 export const LOOPBACK = '127.0.0.1'
@@ -39,6 +43,8 @@ export class Inspector {
   readonly recorder: Recorder
   readonly warnings: string[] = []
   private readonly persister: Persister
+  readonly conversations: ConversationList
+  private readonly analysis: Analysis
   private readonly proxy: ReverseProxy
   private upstream: UpstreamProfile
   private settings: Settings
@@ -55,9 +61,15 @@ export class Inspector {
     this.settings = loaded.settings
     if (loaded.warning) this.warnings.push(loaded.warning)
     this.upstream = options.upstream ? resolveUpstream(options.upstream) : this.savedUpstream()
+    this.conversations = new ConversationList(this.store.records)
+    this.analysis = new Analysis(this.store)
     this.persister = new Persister(options.dataDir)
     this.recorder = new Recorder(this.store, this.persister, {
       upserted: (summary) => this.events.emit('exchange:upserted', summary),
+      recorded: (record) => {
+        const conversation = this.conversations.apply(record)
+        if (conversation) this.events.emit('conversation:upserted', conversation)
+      },
       storeFailed: () => this.events.emit('store:status', this.storeStatus())
     })
     this.proxy = new ReverseProxy({
@@ -204,6 +216,41 @@ export class Inspector {
         const view = bodyView(id, 'response', raw, detail.summary.responseSize)
         return streamView(detail.summary.protocol, view, detail.response?.contentType ?? null, this.chunkTimes(id))
       },
+      'exchanges:request-view': async ({ id }) => {
+        const record = this.store.get(id)
+        return record ? this.analysis.view(record) : null
+      },
+      'exchanges:diagnose': async ({ id }) => {
+        const record = this.store.get(id)
+        return record ? this.analysis.diagnosis(record) : null
+      },
+      'exchanges:turn-diff': async ({ id }) => {
+        const record = this.store.get(id)
+        const conversationId = record?.summary.conversationId
+        return record && conversationId ? this.analysis.turnDiff(record, this.conversations.exchanges(conversationId)) : null
+      },
+      'conversations:list': async ({ offset, limit }) => {
+        const all = this.conversations.all()
+        return { total: all.length, offset, items: all.slice(offset, offset + limit) }
+      },
+      'conversations:get': async ({ id }) => {
+        const summary = this.conversations.get(id)
+        if (!summary) return null
+        const exchanges = this.conversations.exchanges(id)
+        return { summary, exchanges, focusId: focusOf(exchanges) }
+      },
+      'import:file': async ({ name, text }) => {
+        let parsed
+        try {
+          parsed = parseImport(text, name)
+        } catch (err) {
+          if (err instanceof ImportError) throw new ApiArgError(err.message)
+          throw err
+        }
+        const imported: ExchangeSummary[] = []
+        for (const entry of parsed.entries) imported.push(await this.recorder.recordExternal({ ...entry, mode: 'import' }))
+        return { imported, skipped: parsed.skipped }
+      },
       'proxy:status': async () => this.proxyStatus(),
       'proxy:set-upstream': async ({ profile, url }) => {
         this.upstream = profileFor(profile, url)
@@ -216,4 +263,13 @@ export class Inspector {
       'store:status': async () => this.storeStatus()
     }
   }
+}
+
+/** The request to open a conversation on: its last failure if it ended in one, else its longest request. */
+function focusOf(exchanges: readonly ExchangeSummary[]): string {
+  const last = exchanges[exchanges.length - 1]
+  if (last && ((last.status ?? 0) >= 400 || last.bodyError)) return last.id
+  let best = last
+  for (const e of exchanges) if (e.requestSize >= (best?.requestSize ?? 0) && (e.status ?? 0) < 400) best = e
+  return (best ?? last).id
 }

@@ -2,12 +2,19 @@
 // the response, secrets out of the bodies, bodies into the blob pack, the record onto the log. Pure apart
 // from the writer, so it runs the same in the worker and in-process.
 import type { ExchangeSummary, HeaderList } from '../../../shared/types'
-import { requestMeta, usageOf } from '../protocols/request-meta'
+import { usageOf } from '../protocols/request-meta'
 import { buildMessageView } from '../protocols/stream-view'
+import { groupKey, type GroupKey } from '../conversations/group-key'
 import { RECORD_VERSION, type ExchangeRecord } from '../store/record'
 import type { StoreWriter } from '../store/store-writer'
 import { decodeContent, headerValue } from './decode'
 import { redactBody } from './redact'
+import { requestFacts } from './request-facts'
+
+/** Assigns conversations; the worker keeps one for the whole data folder. */
+export interface Grouper {
+  add(entry: { id: string; key: GroupKey }): { conversationId: string; forkOf: string | null; forkAt: number | null }
+}
 
 export interface PersistInput {
   summary: ExchangeSummary
@@ -21,18 +28,36 @@ export interface PersistInput {
     /** Flat pairs: byte offset after each chunk, ms since start. */
     chunkTimes: number[]
   } | null
+  /** Set for a replay: the exchange it replays. */
+  replayOf?: string | null
 }
 
-export function persistJob(input: PersistInput, writer: StoreWriter): ExchangeRecord {
+export function persistJob(input: PersistInput, writer: StoreWriter, grouper: Grouper | null): ExchangeRecord {
   const summary = { ...input.summary }
   const reqBytes = input.request.bytes ? Buffer.from(input.request.bytes.buffer, input.request.bytes.byteOffset, input.request.bytes.byteLength) : null
-  if (reqBytes) Object.assign(summary, requestMeta(reqBytes.toString('utf8')))
+  const facts = requestFacts(reqBytes ? reqBytes.toString('utf8') : '')
+  if (facts.body) Object.assign(summary, { model: facts.model, stream: facts.stream })
   const res = input.response
   const resBytes = res?.bytes ? Buffer.from(res.bytes.buffer, res.bytes.byteOffset, res.bytes.byteLength) : null
-  if (res && resBytes) summary.usage = usageFrom(summary, res.headers, resBytes)
+  if (res && resBytes) {
+    const message = responseMessage(summary, res.headers, resBytes)
+    summary.usage = usageOf(message)
+    // An error inside a 2xx body (an `error` event in a stream) fails the exchange as much as a 400 does.
+    if (message?.error && (summary.status ?? 0) < 400) summary.bodyError = message.error.message
+  }
+  let group: ExchangeRecord['group'] = undefined
+  const key = grouper && facts.body ? groupKey(summary.path, facts.body) : null
+  if (grouper && key) {
+    const assigned = grouper.add({ id: summary.id, key })
+    summary.conversationId = assigned.conversationId
+    group = { key: writer.putBody(Buffer.from(JSON.stringify(key))), forkOf: assigned.forkOf, forkAt: assigned.forkAt }
+  }
   const record: ExchangeRecord = {
     v: RECORD_VERSION,
     summary,
+    meta: { title: facts.title, messages: facts.messages },
+    ...(group ? { group } : {}),
+    ...(input.replayOf ? { replayOf: input.replayOf } : {}),
     request: {
       headers: input.requestHeaders,
       body: reqBytes && reqBytes.length > 0 ? writer.putBody(redactBody(reqBytes)) : null,
@@ -52,11 +77,11 @@ export function persistJob(input: PersistInput, writer: StoreWriter): ExchangeRe
   return record
 }
 
-function usageFrom(summary: ExchangeSummary, headers: HeaderList, bytes: Buffer): ExchangeSummary['usage'] {
+function responseMessage(summary: ExchangeSummary, headers: HeaderList, bytes: Buffer): ReturnType<typeof buildMessageView> {
   try {
     const decoded = decodeContent(bytes, headerValue(headers, 'content-encoding'))
     if (!decoded.bytes) return null
-    return usageOf(buildMessageView(summary.protocol, decoded.bytes.toString('utf8'), headerValue(headers, 'content-type')))
+    return buildMessageView(summary.protocol, decoded.bytes.toString('utf8'), headerValue(headers, 'content-type'))
   } catch {
     return null
   }

@@ -1,5 +1,10 @@
-// Worker thread entry: owns the StoreWriter and persists finished exchanges one at a time, in order.
+// Worker thread entry: owns the StoreWriter and the conversation index, and persists finished exchanges one
+// at a time, in order.
+import { join } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
+import { ConversationIndex } from '../conversations/conversation-index'
+import type { GroupKey } from '../conversations/group-key'
+import { readLogInFileOrder } from '../store/exchange-log'
 import { StoreWriter } from '../store/store-writer'
 import { persistJob, type PersistInput } from './persist-job'
 
@@ -11,18 +16,34 @@ export interface PersistRequest {
 export type PersistReply = { seq: number; record: ReturnType<typeof persistJob> } | { seq: number; error: string }
 
 const port = parentPort!
+const dir = (workerData as { dir: string }).dir
 let writer: StoreWriter | null = null
 let openError: string | null = null
+const conversations = new ConversationIndex()
 try {
-  writer = new StoreWriter((workerData as { dir: string }).dir)
+  writer = new StoreWriter(dir)
+  rebuildConversations(writer)
 } catch (err) {
   openError = (err as Error).message
+}
+
+/** Replays stored group keys in the order they were assigned, so new requests join the same conversations. */
+function rebuildConversations(w: StoreWriter): void {
+  for (const record of readLogInFileOrder(join(dir, 'exchanges.jsonl')).records) {
+    const ref = record.group?.key
+    if (!ref) continue
+    try {
+      conversations.add({ id: record.summary.id, key: JSON.parse(w.getBody(ref).toString('utf8')) as GroupKey })
+    } catch {
+      /* a damaged key only loses that request's place in the index */
+    }
+  }
 }
 
 port.on('message', (message: PersistRequest) => {
   if (!writer) return port.postMessage({ seq: message.seq, error: openError ?? 'the store could not be opened' } satisfies PersistReply)
   try {
-    port.postMessage({ seq: message.seq, record: persistJob(message.input, writer) } satisfies PersistReply)
+    port.postMessage({ seq: message.seq, record: persistJob(message.input, writer, conversations) } satisfies PersistReply)
   } catch (err) {
     const e = err as NodeJS.ErrnoException
     port.postMessage({ seq: message.seq, error: e.code ? `${e.code}: ${e.message}` : e.message } satisfies PersistReply)

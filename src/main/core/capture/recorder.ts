@@ -4,19 +4,39 @@
 import { randomUUID } from 'node:crypto'
 import type { ExchangeSummary } from '../../../shared/types'
 import type { Store } from '../store/store'
+import type { ExchangeRecord } from '../store/record'
 import { detectProtocol, peekRequestMeta } from '../protocols/request-meta'
 import { LiveExchange, type LiveExchangeInit } from './live-exchange'
 import type { PersistInput } from './persist-job'
-import { fingerprint, isSecretHeader } from './redact'
+import { fingerprint, isSecretHeader, redactHeaders } from './redact'
+import type { CaptureMode, HeaderList } from '../../../shared/types'
+
+/** An exchange from outside the proxy: imported from a file, or sent by a replay. */
+export interface ExternalExchange {
+  mode: CaptureMode
+  startedAt: string
+  method: string
+  path: string
+  url: string
+  requestHeaders: HeaderList
+  requestBody: Buffer
+  response: { status: number; statusMessage: string; headers: HeaderList; body: Buffer; chunkTimes?: number[] } | null
+  error?: string | null
+  durationMs?: number | null
+  ttfbMs?: number | null
+  replayOf?: string | null
+}
 
 export interface RecorderHooks {
   upserted(summary: ExchangeSummary): void
+  /** A record was stored and indexed. */
+  recorded(record: ExchangeRecord): void
   storeFailed(error: Error): void
 }
 
 /** Where finished exchanges go: the persist worker in the app, anything with the same shape in tests. */
 export interface PersistSink {
-  persist(input: PersistInput): Promise<import('../store/record').ExchangeRecord>
+  persist(input: PersistInput): Promise<ExchangeRecord>
 }
 
 export class Recorder {
@@ -69,6 +89,7 @@ export class Recorder {
     this.sink.persist(this.persistInput(live)).then(
       (record) => {
         this.store.index(record)
+        this.hooks.recorded(record)
         done({ ...record.summary })
       },
       (err: Error) => {
@@ -80,6 +101,45 @@ export class Recorder {
         done({ ...live.summary })
       }
     )
+  }
+
+  /** Stores an exchange that did not pass through the proxy (an imported file, later a replay). */
+  async recordExternal(entry: ExternalExchange): Promise<ExchangeSummary> {
+    const summary: ExchangeSummary = {
+      id: randomUUID(),
+      seq: this.seq++,
+      startedAt: entry.startedAt,
+      method: entry.method,
+      path: entry.path,
+      upstreamUrl: entry.url,
+      mode: entry.mode,
+      protocol: detectProtocol(entry.path),
+      model: null,
+      stream: false,
+      state: entry.response ? 'completed' : entry.error ? 'failed' : 'completed',
+      status: entry.response?.status ?? null,
+      error: entry.error ?? null,
+      durationMs: entry.durationMs ?? null,
+      ttfbMs: entry.ttfbMs ?? null,
+      requestSize: entry.requestBody.length,
+      responseSize: entry.response?.body.length ?? 0,
+      usage: null,
+      conversationId: null
+    }
+    const own = (b: Buffer): Uint8Array | null => (b.length ? new Uint8Array(b) : null)
+    const record = await this.sink.persist({
+      summary,
+      requestHeaders: redactHeaders(entry.requestHeaders),
+      request: { bytes: own(entry.requestBody), cut: false },
+      response: entry.response
+        ? { statusMessage: entry.response.statusMessage, headers: redactHeaders(entry.response.headers), bytes: own(entry.response.body), cut: false, chunkTimes: entry.response.chunkTimes ?? [] }
+        : null,
+      replayOf: entry.replayOf ?? null
+    })
+    this.store.index(record)
+    this.hooks.recorded(record)
+    this.hooks.upserted({ ...record.summary })
+    return record.summary
   }
 
   getLive(id: string): LiveExchange | undefined {

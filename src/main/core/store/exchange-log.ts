@@ -10,24 +10,31 @@ export interface LoadedLog {
   skipped: number
 }
 
-export function readExchangeLog(path: string): LoadedLog {
+/** Every readable record in the order written (the order conversations were assigned in). */
+export function readLogInFileOrder(path: string): LoadedLog {
   if (!existsSync(path)) return { records: [], skipped: 0 }
   const lines = readFileSync(path, 'utf8').split('\n')
   let skipped = lines.pop() ? 1 : 0
-  const byId = new Map<string, ExchangeRecord>()
+  const records: ExchangeRecord[] = []
   for (const line of lines) {
     if (!line) continue
     try {
       const record = JSON.parse(line) as ExchangeRecord
       if (record?.v !== RECORD_VERSION || typeof record.summary?.id !== 'string') throw new Error('not a record')
-      // A later line for the same id supersedes the earlier one (e.g. a conversation id assigned later).
-      byId.set(record.summary.id, record)
+      records.push(record)
     } catch {
       skipped++
     }
   }
-  const records = [...byId.values()].sort((a, b) => a.summary.seq - b.summary.seq)
   return { records, skipped }
+}
+
+/** The records by arrival; a later line for the same id supersedes the earlier one. */
+export function readExchangeLog(path: string): LoadedLog {
+  const { records, skipped } = readLogInFileOrder(path)
+  const byId = new Map<string, ExchangeRecord>()
+  for (const record of records) byId.set(record.summary.id, record)
+  return { records: [...byId.values()].sort((a, b) => a.summary.seq - b.summary.seq), skipped }
 }
 
 export class ExchangeLogWriter {

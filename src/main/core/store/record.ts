@@ -9,6 +9,15 @@ export const RECORD_VERSION = 1
 export interface ExchangeRecord {
   v: typeof RECORD_VERSION
   summary: ExchangeSummary
+  /** First user text and message count, for the conversation list. */
+  meta?: { title: string | null; messages: number }
+  /**
+   * Conversation grouping: the request's group key (a JSON blob, so the index can be rebuilt after a restart)
+   * and, for the first request of a forked thread, where it forked from.
+   */
+  group?: { key: BodyRef | null; forkOf: string | null; forkAt: number | null }
+  /** The exchange this one replays (the replay feature). */
+  replayOf?: string | null
   request: {
     headers: HeaderList
     body: BodyRef | null

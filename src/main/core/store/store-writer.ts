@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { BlobPack } from './blob-pack'
-import { putBody, type BodyRef } from './body-store'
+import { getBody, putBody, type BodyRef } from './body-store'
 import { ExchangeLogWriter } from './exchange-log'
 import type { ExchangeRecord } from './record'
 
@@ -25,6 +25,10 @@ export class StoreWriter {
 
   putBody(data: Buffer): BodyRef {
     return putBody(this.pack, data)
+  }
+
+  getBody(ref: BodyRef): Buffer {
+    return getBody(this.pack, ref.ref)
   }
 
   append(record: ExchangeRecord): void {

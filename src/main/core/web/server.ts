@@ -3,7 +3,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { ApiArgError, WEB, isCallName, parseCallArg, type InspectorHandlers } from '../../../shared/api'
+import { ApiArgError, MAX_IMPORT_CHARS, WEB, isCallName, parseCallArg, type InspectorHandlers } from '../../../shared/api'
 import type { EventHub } from '../events'
 import { listenOn } from '../proxy/reverse-proxy'
 import { allowedHost, newToken, requestToken, sameOrigin, tokenMatches } from './guard'
@@ -28,6 +28,8 @@ export interface WebServer {
 }
 
 const MAX_ARG_BYTES = 1024 * 1024
+/** An import carries a whole file as JSON text (escaping can double it). */
+const MAX_IMPORT_BYTES = 2 * MAX_IMPORT_CHARS
 const CALL_PREFIX = '/api/call/'
 
 const SECURITY_HEADERS = {
@@ -96,7 +98,7 @@ async function handleCall(req: IncomingMessage, res: ServerResponse, name: strin
   if (req.method !== 'POST') return reply(res, 405, { error: 'API calls are POST' })
   if (!isCallName(name)) return reply(res, 404, { error: `no such call ${name}` })
   try {
-    const raw = await readJson(req)
+    const raw = await readJson(req, name === 'import:file' ? MAX_IMPORT_BYTES : MAX_ARG_BYTES)
     const arg = parseCallArg(name, raw)
     const result = await (handlers[name] as (a: unknown) => Promise<unknown>)(arg)
     reply(res, 200, result ?? null)
@@ -108,13 +110,13 @@ async function handleCall(req: IncomingMessage, res: ServerResponse, name: strin
 
 class BadJsonError extends Error {}
 
-function readJson(req: IncomingMessage): Promise<unknown> {
+function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (c: Buffer) => {
       size += c.length
-      if (size > MAX_ARG_BYTES) {
+      if (size > limit) {
         reject(new BadJsonError('argument too large'))
         req.destroy()
         return

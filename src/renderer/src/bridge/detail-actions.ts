@@ -3,6 +3,7 @@ import type { BodyPart } from '@shared/types'
 import { getApi } from '../api/get-api'
 import { useAppStore } from '../store/app-store'
 import { bodyKey, idle, type BodyMode, type DetailTab, type StreamMode } from '../store/detail-slice'
+import { syncAnalysis } from './analysis-actions'
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err))
 
@@ -16,15 +17,18 @@ export function openExchange(id: string): void {
   s.setStream(idle())
   void loadDetail(id)
   void loadTabContent()
+  syncAnalysis()
 }
 
 export function closeDetail(): void {
   useAppStore.getState().setOpenId(null)
+  syncAnalysis()
 }
 
 export function selectTab(tab: DetailTab): void {
   useAppStore.getState().setTab(tab)
   void loadTabContent()
+  syncAnalysis()
 }
 
 export function setBodyMode(mode: BodyMode): void {
@@ -59,6 +63,12 @@ export async function loadTabContent(): Promise<void> {
   if (!id) return
   const current = (): boolean => token === contentToken && useAppStore.getState().openId === id
   const summary = s.byId.get(id)
+  if (s.tab === 'diagnosis') {
+    // The timeline comes from the analysis (bridge/analysis-actions); no body is held meanwhile.
+    s.setBody(idle())
+    s.setStream(idle())
+    return
+  }
   if (s.tab === 'request') return loadBody(id, 'request', current, false)
   if (!(summary?.stream && s.streamMode === 'parsed')) return loadBody(id, 'response', current, false)
 

@@ -1,8 +1,11 @@
 // The one bridge from the API to the store: subscribe to events first, then load the snapshot, then keep the
 // two reconciled (by id and seq) across reconnects.
-import type { ExchangeSummary } from '@shared/types'
+import type { ConversationSummary, ExchangeSummary } from '@shared/types'
 import { getApi, getConnection, getShell } from '../api/get-api'
 import { useAppStore } from '../store/app-store'
+import { noteSummaries } from './analysis-actions'
+import { scheduleConversationRefresh } from './conversation-actions'
+import { loadConversations } from './conversation-list-actions'
 import { scheduleOpenRefresh } from './detail-actions'
 import { createFrameBatcher } from './frame-batcher'
 import { invalidatePages, loadTail, PAGE_SIZE } from './pages'
@@ -17,6 +20,7 @@ const upserts = createFrameBatcher<ExchangeSummary>(
     const before = useAppStore.getState()
     const open = before.openId === null ? undefined : before.byId.get(before.openId)
     before.applyUpserts(items)
+    noteSummaries(items)
     if (!open) return
     const next = useAppStore.getState().byId.get(open.id)
     if (next && next !== open && (next.state !== open.state || next.responseSize !== open.responseSize)) {
@@ -24,6 +28,25 @@ const upserts = createFrameBatcher<ExchangeSummary>(
     }
   }
 )
+
+const conversationUpserts = createFrameBatcher<ConversationSummary>(
+  (c) => c.id,
+  (items) => {
+    const s = useAppStore.getState()
+    s.applyConversations(items)
+    if (s.conversationId !== null && items.some((c) => c.id === s.conversationId)) scheduleConversationRefresh()
+  }
+)
+
+/** The conversation list snapshot, with live changes held back until it is in. */
+async function loadConversationSnapshot(): Promise<void> {
+  conversationUpserts.pause()
+  try {
+    await loadConversations()
+  } finally {
+    conversationUpserts.resume()
+  }
+}
 
 export function startBridge(): void {
   if (started) return
@@ -36,7 +59,9 @@ export function startBridge(): void {
 
   // Subscribe before the snapshot so nothing that happens while it loads is lost.
   upserts.pause()
+  conversationUpserts.pause()
   api.on('exchange:upserted', (summary) => upserts.push(summary))
+  api.on('conversation:upserted', (summary) => conversationUpserts.push(summary))
   api.on('proxy:status', (status) => useAppStore.getState().setProxy(status))
   api.on('store:status', (status) => useAppStore.getState().setStoreStatus(status))
 
@@ -79,6 +104,8 @@ export function loadAll(): Promise<void> {
         await loadTail(first.total)
       }
       store.setAppState('ready')
+      // Its own error line: a core without conversations must not keep the exchange list from showing.
+      void loadConversationSnapshot()
     } catch (err) {
       store.setAppState('error', err instanceof Error ? err.message : String(err))
     } finally {
@@ -100,6 +127,8 @@ async function resync(): Promise<void> {
     useAppStore.getState().setStoreStatus(storeStatus)
     await loadTail(Math.max(useAppStore.getState().slots.length, storeStatus.exchangeCount))
     if (useAppStore.getState().openId) scheduleOpenRefresh(true)
+    void loadConversationSnapshot()
+    if (useAppStore.getState().conversationId) scheduleConversationRefresh()
   } catch (err) {
     useAppStore.getState().setListError(`Resync failed: ${err instanceof Error ? err.message : String(err)}`)
   } finally {

@@ -1,26 +1,47 @@
 import { useAppStore } from '../store/app-store'
+import { ConversationList } from './conversation-list'
+import { ConversationView } from './conversation-view'
 import { DetailPanel } from './detail-panel'
+import { DropOverlay } from './drop-overlay'
 import { ErrorScreen } from './error-screen'
 import { ExchangeList } from './exchange-list'
 import { Header } from './header'
+import { ImportToast } from './import-toast'
 import { SetupPanel } from './setup-panel'
 import { SplitPane } from './split-pane'
 import { StatusBanners } from './status-banners'
+import { useGlobalKeys } from './use-global-keys'
 
 export function App() {
   const appState = useAppStore((s) => s.appState)
   const count = useAppStore((s) => s.slots.length)
   const setupOpen = useAppStore((s) => s.setupOpen)
+  const view = useAppStore((s) => s.mainView)
   const hasDetail = useAppStore((s) => s.openId !== null)
+  const hasConversation = useAppStore((s) => s.conversationId !== null)
+  useGlobalKeys()
 
   let main
   if (appState === 'error') main = <ErrorScreen />
   else if (appState === 'loading') main = <div className="centered muted">Loading…</div>
-  else if (count === 0) main = <SetupPanel variant="empty" />
+  else if (view === 'conversations')
+    main = (
+      <>
+        <SplitPane
+          key="conversations"
+          storageKey="mimo-inspector.split-conversations"
+          defaultRatio={0.26}
+          top={<ConversationList />}
+          bottom={hasConversation ? <ConversationView /> : null}
+        />
+        {setupOpen && <SetupPanel variant="overlay" />}
+      </>
+    )
+  else if (count === 0 && !hasDetail) main = <SetupPanel variant="empty" />
   else
     main = (
       <>
-        <SplitPane top={<ExchangeList />} bottom={hasDetail ? <DetailPanel /> : null} />
+        <SplitPane key="exchanges" top={<ExchangeList />} bottom={hasDetail ? <DetailPanel /> : null} />
         {setupOpen && <SetupPanel variant="overlay" />}
       </>
     )
@@ -30,6 +51,8 @@ export function App() {
       <Header />
       <StatusBanners />
       <main className="app-main">{main}</main>
+      <ImportToast />
+      {appState === 'ready' && <DropOverlay />}
     </div>
   )
 }

@@ -1,15 +1,21 @@
 import type { MessageBlock } from '@shared/types'
+import { BlockIndex } from './block-index'
 import { LongText } from './long-text'
+import type { Fold } from './use-folds'
 
-export function BlockText({ block, index }: { block: Extract<MessageBlock, { type: 'text' }>; index: number }) {
+export function BlockText({ block, index, fold }: { block: Extract<MessageBlock, { type: 'text' }>; index: number | string; fold?: Fold }) {
   return (
     <div className="block block-text-block" data-testid="block-text">
       <div className="block-head">
-        <span className="block-index">#{index}</span>
+        <BlockIndex index={index} />
         <span className="block-kind">text</span>
         <span className="muted">{block.text.length.toLocaleString('en-US')} chars</span>
       </div>
-      {block.text ? <LongText text={block.text} className="block-text" /> : <div className="muted block-empty">(empty text)</div>}
+      {block.text ? (
+        <LongText text={block.text} className="block-text" fold={fold} />
+      ) : (
+        <div className="muted block-empty">(empty text)</div>
+      )}
     </div>
   )
 }

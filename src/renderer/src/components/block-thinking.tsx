@@ -1,5 +1,7 @@
 import type { MessageBlock } from '@shared/types'
+import { BlockIndex } from './block-index'
 import { LongText } from './long-text'
+import type { Fold } from './use-folds'
 
 type Thinking = Extract<MessageBlock, { type: 'thinking' }>
 type Reasoning = Extract<MessageBlock, { type: 'reasoning' }>
@@ -26,37 +28,90 @@ function SignatureBadge({ signature }: { signature: string | null }) {
   )
 }
 
-export function BlockThinking({ block, index }: { block: Thinking; index: number }) {
+/** Collapsible block. Without a `fold` it opens itself when short; with one (the timeline) the fold decides. */
+function Foldable({
+  className,
+  testId,
+  fold,
+  defaultOpen,
+  head,
+  preview,
+  children
+}: {
+  className: string
+  testId: string
+  fold?: Fold
+  defaultOpen: boolean
+  head: React.ReactNode
+  preview: string
+  children: React.ReactNode
+}) {
+  const open = fold ? fold.open : undefined
   return (
-    <details className="block block-thinking" data-testid="block-thinking" open={block.thinking.length < OPEN_BELOW}>
+    <details
+      className={className}
+      data-testid={testId}
+      open={open ?? defaultOpen}
+      onToggle={(e) => {
+        if (fold && e.currentTarget.open !== fold.open) fold.toggle()
+      }}
+    >
       <summary className="block-head">
-        <span className="block-index">#{index}</span>
-        <span className="block-kind">thinking</span>
-        <span className="muted">{block.thinking.length.toLocaleString('en-US')} chars</span>
-        <SignatureBadge signature={block.signature} />
+        {head}
+        {fold && !fold.open && preview && <span className="fold-preview">{preview.slice(0, 300)}</span>}
       </summary>
+      {(open ?? true) && children}
+    </details>
+  )
+}
+
+export function BlockThinking({ block, index, fold }: { block: Thinking; index: number | string; fold?: Fold }) {
+  return (
+    <Foldable
+      className="block block-thinking"
+      testId="block-thinking"
+      fold={fold}
+      defaultOpen={block.thinking.length < OPEN_BELOW}
+      preview={block.thinking}
+      head={
+        <>
+          <BlockIndex index={index} />
+          <span className="block-kind">thinking</span>
+          <span className="muted">{block.thinking.length.toLocaleString('en-US')} chars</span>
+          <SignatureBadge signature={block.signature} />
+        </>
+      }
+    >
       {block.thinking ? (
         <LongText text={block.thinking} className="block-text thinking-text" />
       ) : (
         <div className="muted block-empty">(empty thinking)</div>
       )}
-    </details>
+    </Foldable>
   )
 }
 
-export function BlockReasoning({ block, index }: { block: Reasoning; index: number }) {
+export function BlockReasoning({ block, index, fold }: { block: Reasoning; index: number | string; fold?: Fold }) {
   return (
-    <details className="block block-reasoning" data-testid="block-reasoning" open={block.text.length < OPEN_BELOW}>
-      <summary className="block-head">
-        <span className="block-index">#{index}</span>
-        <span className="block-kind">reasoning_content</span>
-        <span className="muted">{block.text.length.toLocaleString('en-US')} chars</span>
-      </summary>
+    <Foldable
+      className="block block-reasoning"
+      testId="block-reasoning"
+      fold={fold}
+      defaultOpen={block.text.length < OPEN_BELOW}
+      preview={block.text}
+      head={
+        <>
+          <BlockIndex index={index} />
+          <span className="block-kind">reasoning_content</span>
+          <span className="muted">{block.text.length.toLocaleString('en-US')} chars</span>
+        </>
+      }
+    >
       {block.text ? (
         <LongText text={block.text} className="block-text thinking-text" />
       ) : (
         <div className="muted block-empty">(empty)</div>
       )}
-    </details>
+    </Foldable>
   )
 }

@@ -1,14 +1,16 @@
 import type { MessageBlock } from '@shared/types'
+import { BlockIndex } from './block-index'
 import { JsonBlock } from './json-block'
+import type { Fold } from './use-folds'
 
 type ToolUse = Extract<MessageBlock, { type: 'tool_use' }>
 type ToolCall = Extract<MessageBlock, { type: 'tool_call' }>
 
-export function BlockToolUse({ block, index }: { block: ToolUse; index: number }) {
+export function BlockToolUse({ block, index, fold }: { block: ToolUse; index: number | string; fold?: Fold }) {
   return (
     <div className="block block-tool" data-testid="block-tool_use">
       <div className="block-head">
-        <span className="block-index">#{index}</span>
+        <BlockIndex index={index} />
         <span className="block-kind">tool_use</span>
         <span className="tool-name mono">{block.name}</span>
         <span className="dim mono">{block.id}</span>
@@ -18,16 +20,16 @@ export function BlockToolUse({ block, index }: { block: ToolUse; index: number }
           Input is not valid JSON: {block.inputError}
         </div>
       )}
-      {block.inputError ? <pre className="json-raw mono">{block.inputJson}</pre> : <JsonBlock value={block.input} />}
+      {block.inputError ? <pre className="json-raw mono">{block.inputJson}</pre> : <JsonBlock value={block.input} fold={fold} />}
     </div>
   )
 }
 
-export function BlockToolCall({ block, index }: { block: ToolCall; index: number }) {
+export function BlockToolCall({ block, index, fold }: { block: ToolCall; index: number | string; fold?: Fold }) {
   return (
     <div className="block block-tool" data-testid="block-tool_call">
       <div className="block-head">
-        <span className="block-index">#{index}</span>
+        <BlockIndex index={index} />
         <span className="block-kind">tool_call</span>
         <span className="tool-name mono">{block.name}</span>
         <span className="dim mono">{block.id}</span>
@@ -37,7 +39,7 @@ export function BlockToolCall({ block, index }: { block: ToolCall; index: number
           Arguments are not valid JSON: {block.inputError}
         </div>
       )}
-      {block.inputError ? <pre className="json-raw mono">{block.arguments}</pre> : <JsonBlock value={block.input} />}
+      {block.inputError ? <pre className="json-raw mono">{block.arguments}</pre> : <JsonBlock value={block.input} fold={fold} />}
     </div>
   )
 }

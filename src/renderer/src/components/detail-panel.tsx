@@ -1,7 +1,8 @@
 import { closeDetail, selectTab } from '../bridge/detail-actions'
-import { formatBytes } from '../lib/format'
+import { formatBytes, isFailedRequest } from '../lib/format'
 import { useAppStore } from '../store/app-store'
 import { selectOpenSummary } from '../store/selectors'
+import { AnalysisView } from './analysis-view'
 import { DetailSummary } from './detail-summary'
 import { RequestTab } from './request-tab'
 import { ResponseTab } from './response-tab'
@@ -49,9 +50,27 @@ export function DetailPanel() {
             </span>
           )}
         </button>
+        <button
+          role="tab"
+          className="tab"
+          data-testid="tab-diagnosis"
+          aria-selected={tab === 'diagnosis'}
+          onClick={() => selectTab('diagnosis')}
+          title="Why it failed, or what MiMo would reject (n jumps to the culprit)"
+        >
+          Diagnosis {summary && isFailedRequest(summary) && <span className="tab-alert" aria-label="failed" />}
+        </button>
       </div>
       <div className="tab-body" role="tabpanel">
-        {tab === 'request' ? <RequestTab /> : <ResponseTab />}
+        {tab === 'request' ? (
+          <RequestTab />
+        ) : tab === 'response' ? (
+          <ResponseTab />
+        ) : (
+          <div className="tab-content">
+            <AnalysisView />
+          </div>
+        )}
       </div>
     </section>
   )

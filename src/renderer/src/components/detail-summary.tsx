@@ -1,5 +1,6 @@
 import type { ExchangeSummary } from '@shared/types'
 import { formatBytes, formatCount, formatDateTime, formatMs, isInFlight, statusTone } from '../lib/format'
+import { showConversation } from '../bridge/view-actions'
 import { useAppStore } from '../store/app-store'
 
 function Metric({ label, value, title }: { label: string; value: string; title?: string }) {
@@ -45,6 +46,16 @@ export function DetailSummary({ summary, onClose }: { summary: ExchangeSummary |
         <span className="chip">{summary.mode}</span>
         {summary.state !== 'completed' && <span className={`chip chip-state-${summary.state}`}>{summary.state}</span>}
         <span className="header-spacer" />
+        {summary.conversationId && (
+          <button
+            className="btn btn-small"
+            data-testid="open-conversation"
+            onClick={() => showConversation(summary.conversationId as string, summary.id)}
+            title="The conversation this request belongs to, with this request's timeline"
+          >
+            Open conversation →
+          </button>
+        )}
         <button className="btn btn-icon detail-close" onClick={onClose} aria-label="Close detail" title="Close (Esc)">
           ×
         </button>
@@ -71,6 +82,11 @@ export function DetailSummary({ summary, onClose }: { summary: ExchangeSummary |
       {summary.error && (
         <div className="error-box" role="alert" data-testid="transport-error">
           <strong>Transport error</strong> {summary.error}
+        </div>
+      )}
+      {summary.bodyError && (
+        <div className="error-box" role="alert" data-testid="body-error">
+          <strong>Error in the body</strong> {summary.bodyError}
         </div>
       )}
     </div>

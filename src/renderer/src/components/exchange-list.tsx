@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react'
 import { closeDetail } from '../bridge/detail-actions'
 import { moveSelection, openSelected } from '../bridge/list-actions'
 import { ensureRange } from '../bridge/pages'
+import { indexOfId } from '../store/exchange-list'
 import { useAppStore } from '../store/app-store'
 import { COLUMNS, GRID_TEMPLATE } from './list-columns'
 import { ExchangeRow } from './exchange-row'
@@ -29,9 +30,18 @@ export function ExchangeList() {
     if (last >= 0) ensureRange(first, last)
   }, [first, last, count])
 
-  // Follow new rows while the list is scrolled to the bottom.
+  // Follow new rows while the list is scrolled to the bottom. Coming back from the conversations view (or an
+  // "open exchange" jump), show the selected row instead.
+  const firstLayout = useRef(true)
   useLayoutEffect(() => {
-    if (atBottom.current && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' })
+    if (count === 0) return
+    const s = useAppStore.getState()
+    const at = firstLayout.current && s.selectedId !== null ? indexOfId(s.slots, s.selectedId) : -1
+    firstLayout.current = false
+    if (at >= 0 && at < count - 1) {
+      atBottom.current = false
+      virtualizer.scrollToIndex(at, { align: 'center' })
+    } else if (atBottom.current) virtualizer.scrollToIndex(count - 1, { align: 'end' })
   }, [count, virtualizer])
 
   useEffect(() => {

@@ -37,6 +37,7 @@ export const ExchangeRow = memo(function ExchangeRow({ index, top, height }: Pro
       data-id={summary.id}
       data-status={summary.status ?? ''}
       data-state={summary.state}
+      data-body-error={summary.bodyError ? 'true' : undefined}
       onMouseDown={(e) => {
         if (e.button === 0) openExchange(summary.id)
       }}

@@ -1,14 +1,18 @@
 import { useMemo, useState } from 'react'
 import { prettyValue } from '../lib/json-lines'
 import { tokenizeJsonLine } from '../lib/json-tokens'
+import { FOLD_JSON_LINES } from '../lib/timeline-model'
+import type { Fold } from './use-folds'
 
 const MAX_LINES = 400
 
-/** A small JSON value (tool input, one SSE event), pretty and highlighted. */
-export function JsonBlock({ value, text }: { value?: unknown; text?: string }) {
+/** A small JSON value (tool input, one SSE event), pretty and highlighted. With a `fold`, folded shows a few lines. */
+export function JsonBlock({ value, text, fold }: { value?: unknown; text?: string; fold?: Fold }) {
   const [all, setAll] = useState(false)
   const lines = useMemo(() => (text ?? prettyValue(value)).split('\n'), [value, text])
-  const shown = all ? lines : lines.slice(0, MAX_LINES)
+  const folded = fold !== undefined && !fold.open
+  const max = folded ? FOLD_JSON_LINES : all ? Infinity : MAX_LINES
+  const shown = lines.length > max ? lines.slice(0, max) : lines
   return (
     <pre className="json-block mono">
       {shown.map((line, i) => (
@@ -20,9 +24,14 @@ export function JsonBlock({ value, text }: { value?: unknown; text?: string }) {
           ))}
         </div>
       ))}
-      {!all && lines.length > MAX_LINES && (
-        <button className="btn btn-link" onClick={() => setAll(true)}>
-          … {lines.length - MAX_LINES} more lines
+      {lines.length > max && (
+        <button className="btn btn-link" data-testid="show-more" onClick={() => (folded ? fold.toggle() : setAll(true))}>
+          … {lines.length - max} more lines
+        </button>
+      )}
+      {fold?.open && lines.length > FOLD_JSON_LINES && (
+        <button className="btn btn-link fold-less" onClick={fold.toggle}>
+          show less
         </button>
       )}
     </pre>

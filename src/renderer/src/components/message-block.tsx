@@ -1,26 +1,28 @@
 import type { MessageBlock } from '@shared/types'
+import { BlockIndex } from './block-index'
 import { BlockReasoning, BlockThinking } from './block-thinking'
 import { BlockText } from './block-text'
 import { BlockToolCall, BlockToolUse } from './block-tool'
 import { JsonBlock } from './json-block'
+import type { Fold } from './use-folds'
 
-export function MessageBlockView({ block, index }: { block: MessageBlock; index: number }) {
+export function MessageBlockView({ block, index, fold }: { block: MessageBlock; index: number | string; fold?: Fold }) {
   switch (block.type) {
     case 'thinking':
-      return <BlockThinking block={block} index={index} />
+      return <BlockThinking block={block} index={index} fold={fold} />
     case 'reasoning':
-      return <BlockReasoning block={block} index={index} />
+      return <BlockReasoning block={block} index={index} fold={fold} />
     case 'text':
-      return <BlockText block={block} index={index} />
+      return <BlockText block={block} index={index} fold={fold} />
     case 'tool_use':
-      return <BlockToolUse block={block} index={index} />
+      return <BlockToolUse block={block} index={index} fold={fold} />
     case 'tool_call':
-      return <BlockToolCall block={block} index={index} />
+      return <BlockToolCall block={block} index={index} fold={fold} />
     case 'redacted_thinking':
       return (
         <div className="block block-redacted" data-testid="block-redacted_thinking">
           <div className="block-head">
-            <span className="block-index">#{index}</span>
+            <BlockIndex index={index} />
             <span className="block-kind">redacted_thinking</span>
             <span className="muted">{block.data.length.toLocaleString('en-US')} chars of opaque data</span>
           </div>
@@ -30,10 +32,10 @@ export function MessageBlockView({ block, index }: { block: MessageBlock; index:
       return (
         <div className="block block-unknown" data-testid="block-unknown">
           <div className="block-head">
-            <span className="block-index">#{index}</span>
+            <BlockIndex index={index} />
             <span className="block-kind">unknown block</span>
           </div>
-          <JsonBlock value={block.raw} />
+          <JsonBlock value={block.raw} fold={fold} />
         </div>
       )
   }

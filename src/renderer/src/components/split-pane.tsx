@@ -1,22 +1,33 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react'
 
-const KEY = 'mimo-inspector.split'
-
-function initialRatio(): number {
-  const saved = Number(localStorage.getItem(KEY))
-  return saved > 0.15 && saved < 0.85 ? saved : 0.42
+function initialRatio(key: string, fallback: number): number {
+  const saved = Number(localStorage.getItem(key))
+  return saved > 0.15 && saved < 0.85 ? saved : fallback
 }
 
-/** List on top, detail below; the divider can be dragged (or moved with the arrow keys when focused). */
-export function SplitPane({ top, bottom }: { top: ReactNode; bottom: ReactNode | null }) {
-  const [ratio, setRatio] = useState(initialRatio)
+/**
+ * List on top, detail below; the divider can be dragged (or moved with the arrow keys when focused). Each view
+ * keeps its own ratio: the conversation view wants most of the height for its timeline.
+ */
+export function SplitPane({
+  top,
+  bottom,
+  storageKey = 'mimo-inspector.split',
+  defaultRatio = 0.42
+}: {
+  top: ReactNode
+  bottom: ReactNode | null
+  storageKey?: string
+  defaultRatio?: number
+}) {
+  const [ratio, setRatio] = useState(() => initialRatio(storageKey, defaultRatio))
   const box = useRef<HTMLDivElement>(null)
 
   const commit = useCallback((r: number) => {
     const clamped = Math.min(0.85, Math.max(0.15, r))
     setRatio(clamped)
-    localStorage.setItem(KEY, String(clamped))
-  }, [])
+    localStorage.setItem(storageKey, String(clamped))
+  }, [storageKey])
 
   const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
     const el = box.current

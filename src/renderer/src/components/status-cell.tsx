@@ -26,5 +26,12 @@ export function StatusCell({ summary }: { summary: ExchangeSummary }) {
       </span>
     )
   }
+  if (summary.bodyError && (summary.status === null || summary.status < 400)) {
+    return (
+      <span className={`status status-${tone}`} title={`Error inside the body: ${summary.bodyError}`} data-body-error="true">
+        {summary.status ?? ''} <span className="body-error-tag">error in body</span>
+      </span>
+    )
+  }
   return <span className={`status status-${tone}`}>{summary.status ?? '—'}</span>
 }

@@ -43,9 +43,10 @@ export function formatTokens(usage: TokenUsage | null): string {
 
 export type StatusTone = 'ok' | 'redirect' | 'client-error' | 'server-error' | 'failed' | 'pending' | 'neutral'
 
-/** 400–499 red, 5xx and transport failures orange-red, in-flight its own tone. */
-export function statusTone(s: Pick<ExchangeSummary, 'status' | 'state' | 'error'>): StatusTone {
+/** 400–499 and errors inside a 2xx body red, 5xx and transport failures orange-red, in-flight its own tone. */
+export function statusTone(s: Pick<ExchangeSummary, 'status' | 'state' | 'error' | 'bodyError'>): StatusTone {
   if (s.state === 'failed' || s.error) return 'failed'
+  if (s.bodyError && (s.status === null || s.status < 400)) return 'client-error'
   if (s.status === null) return s.state === 'aborted' ? 'failed' : 'pending'
   if (s.status >= 500) return 'server-error'
   if (s.status >= 400) return 'client-error'
@@ -56,3 +57,7 @@ export function statusTone(s: Pick<ExchangeSummary, 'status' | 'state' | 'error'
 
 export const isInFlight = (s: Pick<ExchangeSummary, 'state'>): boolean =>
   s.state === 'pending' || s.state === 'streaming'
+
+/** The request failed in a way the diagnosis explains: an HTTP error status or an error inside the body. */
+export const isFailedRequest = (s: Pick<ExchangeSummary, 'status' | 'bodyError'>): boolean =>
+  (s.status ?? 0) >= 400 || !!s.bodyError

@@ -11,7 +11,7 @@ export type Loadable<T> =
 
 export const idle = <T,>(): Loadable<T> => ({ key: null, status: 'idle' })
 
-export type DetailTab = 'request' | 'response'
+export type DetailTab = 'request' | 'response' | 'diagnosis'
 /** For event streams: the parsed view (message + events) or the raw body text. */
 export type StreamMode = 'parsed' | 'raw'
 export type BodyMode = 'pretty' | 'raw'

@@ -1,4 +1,4 @@
-import type { ExchangeSummary } from '@shared/types'
+import type { ConversationSummary, ExchangeSummary } from '@shared/types'
 import type { AppStore } from './app-store'
 
 export const selectCount = (s: AppStore): number => s.slots.length
@@ -10,3 +10,10 @@ export const selectSummaryAt =
   }
 export const selectOpenSummary = (s: AppStore): ExchangeSummary | undefined =>
   s.openId === null ? undefined : s.byId.get(s.openId)
+
+export const selectConversationAt =
+  (index: number) =>
+  (s: AppStore): ConversationSummary | undefined => {
+    const id = s.convIds[index]
+    return id === undefined ? undefined : s.convById.get(id)
+  }

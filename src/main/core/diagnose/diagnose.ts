@@ -1,0 +1,66 @@
+// The diagnosis of one exchange: unwrap the error (if it failed), run every rule over the request, rank the
+// findings against the error and name the culprit. Without a failure the same rules make a lint.
+import type { Diagnosis, Finding, ReassembledMessage, UnwrappedError } from '../../../shared/types'
+import { isRecord } from '../protocols/json'
+import { requestView } from '../protocols/request-view'
+import { buildMessageView } from '../protocols/stream-view'
+import { providerInUse, type KeyPrefix, type Rule, type RuleContext } from './context'
+import { parseLocation } from './error-location'
+import { rank } from './rank'
+import { RULES } from './rules'
+import { unwrapError } from './unwrap-error'
+
+export interface DiagnoseInput {
+  protocol: 'anthropic' | 'openai'
+  body: unknown
+  status: number | null
+  responseText: string | null
+  responseContentType?: string | null
+  keyPrefix?: KeyPrefix
+  upstreamHost?: string | null
+  /** Earlier responses of the conversation, for R07; without them R07 is skipped. */
+  previousReplies?: readonly ReassembledMessage[]
+}
+
+export function diagnose(input: DiagnoseInput): Diagnosis {
+  const view = requestView(input.protocol, input.body)
+  const error = failureOf(input)
+  const ctx: RuleContext = {
+    protocol: input.protocol,
+    body: isRecord(input.body) ? input.body : {},
+    view,
+    error,
+    // A lint sees no status: rules that explain a failure stay quiet.
+    status: error ? input.status : null,
+    keyPrefix: input.keyPrefix ?? null,
+    upstreamHost: input.upstreamHost ?? null,
+    previousReplies: input.previousReplies
+  }
+  const findings: Finding[] = []
+  for (const rule of RULES) findings.push(...runRule(rule, ctx))
+  const ranked = rank({ findings, error, messageCount: view.messages.length, mimo: providerInUse(ctx) === 'mimo' })
+  return { protocol: input.protocol, status: input.status, error, ...ranked }
+}
+
+/** The rules are written not to throw; if one does anyway on some odd body, the others still speak. */
+function runRule(rule: Rule, ctx: RuleContext): Finding[] {
+  try {
+    return rule(ctx)
+  } catch {
+    return []
+  }
+}
+
+/** Failed: an error status, or an error inside a 2xx body (an `error` event in a stream). */
+function failureOf(input: DiagnoseInput): UnwrappedError | null {
+  const { status, responseText, responseContentType } = input
+  if (status !== null && status >= 400) return unwrapError(status, responseText, responseContentType)
+  if (!responseText) return null
+  const reply = buildMessageView(input.protocol, responseText, responseContentType)
+  if (!reply?.error) return null
+  const unwrapped = unwrapError(status, responseText, responseContentType)
+  if (unwrapped) return unwrapped
+  // The reassembler saw an error the unwrapper did not (an event it reads differently): keep its text.
+  const message = reply.error.message
+  return { status, wrappers: [], provider: 'unknown', type: reply.error.type, code: null, message, genericMessage: null, location: parseLocation(message) }
+}

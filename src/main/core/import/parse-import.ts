@@ -1,0 +1,113 @@
+// Reads a HAR 1.2 file, an exchange file (DESIGN.md) or a bare request body. Imported files are data only:
+// nothing here sends a request.
+import { bodyBytes, headerList, ImportError, pathForBody, type ImportEntry, type ParsedImport } from './import-entry'
+
+export function parseImport(text: string, name = 'file'): ParsedImport {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (err) {
+    throw new ImportError(`${name} is not valid JSON (${(err as Error).message})`)
+  }
+  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new ImportError(`${name} is not a HAR, an exchange file or a request body: expected a JSON object`)
+  const obj = json as Record<string, unknown>
+  if (obj.log && typeof obj.log === 'object') return parseHar(obj.log as Record<string, unknown>, name)
+  if (obj.request && typeof obj.request === 'object') return { format: 'exchange', entries: [exchangeEntry(obj, name)], skipped: [] }
+  if (Array.isArray(obj.messages)) return { format: 'request-body', entries: [bareBodyEntry(obj, text)], skipped: [] }
+  throw new ImportError(`${name} is not a HAR (no "log"), an exchange file (no "request") or a request body (no "messages")`)
+}
+
+function splitUrl(raw: string): { url: string; path: string } {
+  try {
+    const u = new URL(raw)
+    return { url: u.href, path: u.pathname + u.search }
+  } catch {
+    const path = raw.startsWith('/') ? raw : `/${raw}`
+    return { url: path, path }
+  }
+}
+
+function exchangeEntry(obj: Record<string, unknown>, name: string): ImportEntry {
+  const req = obj.request as Record<string, unknown>
+  const where = typeof req.url === 'string' ? req.url : typeof req.path === 'string' ? req.path : null
+  const body = req.body
+  const fallbackPath = body && typeof body === 'object' && !Array.isArray(body) ? pathForBody(body as Record<string, unknown>) : '/anthropic/v1/messages'
+  const { url, path } = splitUrl(where ?? fallbackPath)
+  const res = obj.response as Record<string, unknown> | undefined
+  let response: ImportEntry['response'] = null
+  if (res && typeof res === 'object') {
+    const status = Number(res.status)
+    if (!Number.isInteger(status) || status < 100 || status > 599) throw new ImportError(`${name}: response.status must be an HTTP status code`)
+    response = { status, statusMessage: '', headers: headerList(res.headers), body: bodyBytes(res.body) }
+  }
+  return {
+    startedAt: typeof obj.startedAt === 'string' ? obj.startedAt : new Date().toISOString(),
+    method: typeof req.method === 'string' ? req.method.toUpperCase() : 'POST',
+    path,
+    url,
+    requestHeaders: headerList(req.headers),
+    requestBody: bodyBytes(body),
+    response
+  }
+}
+
+function bareBodyEntry(obj: Record<string, unknown>, text: string): ImportEntry {
+  const path = pathForBody(obj)
+  return {
+    startedAt: new Date().toISOString(),
+    method: 'POST',
+    path,
+    url: path,
+    requestHeaders: [['content-type', 'application/json']],
+    // The file's own bytes, exactly: a repro must send what the user had.
+    requestBody: Buffer.from(text, 'utf8'),
+    response: null
+  }
+}
+
+function parseHar(log: Record<string, unknown>, name: string): ParsedImport {
+  if (!Array.isArray(log.entries)) throw new ImportError(`${name}: HAR without log.entries`)
+  const entries: ImportEntry[] = []
+  const skipped: string[] = []
+  log.entries.forEach((raw, i) => {
+    try {
+      entries.push(harEntry(raw as Record<string, unknown>))
+    } catch (err) {
+      skipped.push(`entry ${i}: ${(err as Error).message}`)
+    }
+  })
+  return { format: 'har', entries, skipped }
+}
+
+function harEntry(e: Record<string, unknown>): ImportEntry {
+  const req = e.request as Record<string, unknown> | undefined
+  if (!req || typeof req.url !== 'string') throw new Error('no request.url')
+  const { url, path } = splitUrl(req.url)
+  const post = req.postData as { text?: unknown } | undefined
+  const res = e.response as Record<string, unknown> | undefined
+  let response: ImportEntry['response'] = null
+  const status = Number(res?.status)
+  // HAR writes status 0 for a request that got no response.
+  if (res && Number.isInteger(status) && status >= 100) {
+    const content = (res.content ?? {}) as { text?: unknown; encoding?: unknown }
+    const text = typeof content.text === 'string' ? content.text : ''
+    const headers = headerList(res.headers).filter(([k]) => k.toLowerCase() !== 'content-encoding') // HAR content is decoded
+    response = {
+      status,
+      statusMessage: typeof res.statusText === 'string' ? res.statusText : '',
+      headers,
+      body: content.encoding === 'base64' ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8')
+    }
+  }
+  const requestHeaders = headerList(req.headers).filter(([k]) => k.toLowerCase() !== 'content-encoding')
+  return {
+    startedAt: typeof e.startedDateTime === 'string' ? e.startedDateTime : new Date().toISOString(),
+    method: typeof req.method === 'string' ? req.method : 'POST',
+    path,
+    url,
+    requestHeaders,
+    requestBody: typeof post?.text === 'string' ? Buffer.from(post.text, 'utf8') : Buffer.alloc(0),
+    response
+  }
+}
+

@@ -1,0 +1,46 @@
+// Importing a file (HAR, exchange file, bare request body): read it here, let the core parse and record it,
+// then show what came in.
+import { getApi } from '../api/get-api'
+import { formatBytes } from '../lib/format'
+import { readFileText } from '../lib/read-file'
+import { useAppStore } from '../store/app-store'
+import { showConversation, showExchange } from './view-actions'
+
+/** Mirrors MAX_IMPORT_CHARS in shared/api.ts, which the renderer cannot import without bundling zod. */
+const MAX_IMPORT_CHARS = 512 * 1024 * 1024
+
+let busy = false
+
+export async function importFile(file: File): Promise<void> {
+  if (busy) return
+  busy = true
+  const set = useAppStore.getState().setImportState
+  const name = file.name || 'dropped file'
+  try {
+    if (file.size > MAX_IMPORT_CHARS * 4) throw new Error(`${formatBytes(file.size)} is more than the ${formatBytes(MAX_IMPORT_CHARS)} an import can take.`)
+    set({ status: 'reading', name, loaded: 0, total: file.size })
+    let last = 0
+    const text = await readFileText(file, (loaded, total) => {
+      // A progress line, not a re-render per 64 KB chunk.
+      if (loaded - last < total / 100 && loaded < total) return
+      last = loaded
+      set({ status: 'reading', name, loaded, total })
+    })
+    if (text.length > MAX_IMPORT_CHARS) throw new Error(`${formatBytes(file.size)} is more than the ${formatBytes(MAX_IMPORT_CHARS)} an import can take.`)
+    set({ status: 'importing', name, size: file.size })
+    const result = await getApi()['import:file']({ name, text })
+    set({ status: 'done', name, result })
+    const first = result.imported[0]
+    if (first?.conversationId) showConversation(first.conversationId)
+    else if (first) showExchange(first.id, 'diagnosis')
+  } catch (err) {
+    set({ status: 'error', name, error: err instanceof Error ? err.message : String(err) })
+  } finally {
+    busy = false
+  }
+}
+
+export function dismissImport(): void {
+  const s = useAppStore.getState()
+  if (s.importState.status === 'done' || s.importState.status === 'error') s.setImportState({ status: 'idle' })
+}

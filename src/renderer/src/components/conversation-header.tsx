@@ -1,0 +1,55 @@
+import type { ConversationSummary } from '@shared/types'
+import { formatCount, formatDateTime, formatTime } from '../lib/format'
+import { ForkMarker } from './fork-marker'
+
+export function ConversationHeader({ summary, onClose }: { summary: ConversationSummary | undefined; onClose: () => void }) {
+  return (
+    <div className="detail-summary conv-summary">
+      <div className="detail-line">
+        {summary ? (
+          <>
+            <span className={`conv-state ${summary.endedInError ? 'conv-state-error' : 'conv-state-ok'}`}>
+              {summary.endedInError ? 'ended in error' : 'ok'}
+            </span>
+            <span className="conv-view-title" title={summary.title}>
+              {summary.title || '(untitled)'}
+            </span>
+            <span className="chip">{summary.protocol}</span>
+            {summary.model && <span className="chip mono">{summary.model}</span>}
+            <span className="metric">
+              <span className="metric-label">Requests</span>
+              <span className="metric-value">{summary.requests}</span>
+            </span>
+            <span className="metric">
+              <span className="metric-label">Turns</span>
+              <span className="metric-value">{summary.turns}</span>
+            </span>
+            <span className="metric" title="input / output tokens">
+              <span className="metric-label">Tokens</span>
+              <span className="metric-value">
+                {formatCount(summary.inputTokens)} / {formatCount(summary.outputTokens)}
+              </span>
+            </span>
+            <span className="metric">
+              <span className="metric-label">Errors</span>
+              <span className={`metric-value${summary.errors > 0 ? ' text-red' : ''}`}>{summary.errors}</span>
+            </span>
+            <span className="metric" title={`${summary.startedAt} → ${summary.lastAt}`}>
+              <span className="metric-label">Time</span>
+              <span className="metric-value">
+                {formatDateTime(summary.startedAt)} → {formatTime(summary.lastAt)}
+              </span>
+            </span>
+            {summary.forkOf && <ForkMarker forkOf={summary.forkOf} forkAt={summary.forkAt} link />}
+          </>
+        ) : (
+          <span className="muted">Loading…</span>
+        )}
+        <span className="header-spacer" />
+        <button className="btn btn-icon detail-close" onClick={onClose} aria-label="Close conversation" title="Close (Esc)">
+          ×
+        </button>
+      </div>
+    </div>
+  )
+}

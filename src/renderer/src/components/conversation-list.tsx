@@ -1,0 +1,144 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useLayoutEffect, useRef } from 'react'
+import { closeConversation } from '../bridge/conversation-actions'
+import { moveConvSelection, openSelectedConversation } from '../bridge/conversation-list-actions'
+import { hasModifier, isTypingTarget } from '../lib/keys'
+import { useAppStore } from '../store/app-store'
+import { CONVERSATION_COLUMNS, CONVERSATION_GRID } from './conversation-columns'
+import { ConversationRow } from './conversation-row'
+
+const ROW_HEIGHT = 22
+
+/** One row per agent session, oldest first; follows new ones while scrolled to the bottom. */
+export function ConversationList() {
+  const count = useAppStore((s) => s.convIds.length)
+  const loaded = useAppStore((s) => s.convLoaded)
+  const listError = useAppStore((s) => s.convListError)
+  const scroller = useRef<HTMLDivElement>(null)
+  const atBottom = useRef(true)
+
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8
+  })
+
+  // Coming back to this view: show the selected row rather than the end; afterwards follow new rows at the bottom.
+  const firstLayout = useRef(true)
+  useLayoutEffect(() => {
+    if (count === 0) return
+    const s = useAppStore.getState()
+    const at = firstLayout.current && s.convSelectedId !== null ? s.convIds.indexOf(s.convSelectedId) : -1
+    firstLayout.current = false
+    if (at >= 0 && at < count - 1) {
+      atBottom.current = false
+      virtualizer.scrollToIndex(at, { align: 'center' })
+    } else if (atBottom.current) virtualizer.scrollToIndex(count - 1, { align: 'end' })
+  }, [count, virtualizer])
+
+  useEffect(() => {
+    scroller.current?.focus({ preventScroll: true })
+  }, [])
+
+  // j / k / Escape also work while focus is elsewhere (the conversation view), except in form fields.
+  useEffect(() => {
+    const onWindowKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || hasModifier(e)) return
+      if (scroller.current?.contains(e.target as Node) || isTypingTarget(e.target)) return
+      let index: number | null = null
+      if (e.key === 'j') index = moveConvSelection(1)
+      else if (e.key === 'k') index = moveConvSelection(-1)
+      else if (e.key === 'Escape' && !useAppStore.getState().setupOpen) closeConversation()
+      else return
+      e.preventDefault()
+      if (index !== null) virtualizer.scrollToIndex(index, { align: 'auto' })
+    }
+    window.addEventListener('keydown', onWindowKey)
+    return () => window.removeEventListener('keydown', onWindowKey)
+  }, [virtualizer])
+
+  const onScroll = () => {
+    const el = scroller.current
+    if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT * 1.5
+  }
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (hasModifier(e)) return
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1)
+    let index: number | null = null
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'j':
+        index = moveConvSelection(1)
+        break
+      case 'ArrowUp':
+      case 'k':
+        index = moveConvSelection(-1)
+        break
+      case 'PageDown':
+        index = moveConvSelection(page)
+        break
+      case 'PageUp':
+        index = moveConvSelection(-page)
+        break
+      case 'Home':
+      case 'g':
+        index = moveConvSelection('first')
+        break
+      case 'End':
+      case 'G':
+        index = moveConvSelection('last')
+        break
+      case 'Enter':
+        openSelectedConversation()
+        break
+      case 'Escape':
+        if (useAppStore.getState().setupOpen) return
+        closeConversation()
+        break
+      default:
+        return
+    }
+    e.preventDefault()
+    if (index !== null) virtualizer.scrollToIndex(index, { align: 'auto' })
+  }
+
+  return (
+    <div className="list" role="grid" aria-rowcount={count} aria-label="Conversations">
+      <div className="list-head" role="row" style={{ gridTemplateColumns: CONVERSATION_GRID }}>
+        {CONVERSATION_COLUMNS.map((c) => (
+          <span key={c.id} role="columnheader" className={`cell${'align' in c ? ' num' : ''}`}>
+            {c.title}
+          </span>
+        ))}
+      </div>
+      {listError && (
+        <div className="list-error" role="alert">
+          {listError}
+        </div>
+      )}
+      {loaded && count === 0 && !listError && (
+        <div className="notice muted list-empty" data-testid="conversations-empty">
+          No conversations yet. Requests join a conversation once they are recorded; an imported session shows up
+          here too (Open file…, or drop it on the window).
+        </div>
+      )}
+      <div
+        className="list-scroll"
+        ref={scroller}
+        tabIndex={0}
+        onScroll={onScroll}
+        onKeyDown={onKeyDown}
+        data-testid="conversation-list"
+        style={{ '--grid': CONVERSATION_GRID } as React.CSSProperties}
+      >
+        <div className="list-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => (
+            <ConversationRow key={item.key} index={item.index} top={item.start} height={item.size} />
+          ))}
+        </div>
+      </div>
+    </div>
+  )
+}

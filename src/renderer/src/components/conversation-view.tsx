@@ -1,0 +1,40 @@
+import { useCallback } from 'react'
+import { closeConversation } from '../bridge/conversation-actions'
+import { useAppStore } from '../store/app-store'
+import { AnalysisView } from './analysis-view'
+import { ConversationHeader } from './conversation-header'
+import { RequestStrip } from './request-strip'
+
+/** The open conversation: its requests as a strip and the chosen request analysed (diagnosis + timeline). */
+export function ConversationView() {
+  const id = useAppStore((s) => s.conversationId)
+  const conversation = useAppStore((s) => s.conversation)
+  const live = useAppStore((s) => (s.conversationId ? s.convById.get(s.conversationId) : undefined))
+  const detail = conversation.status === 'ready' ? conversation.value : null
+  const summary = live ?? detail?.summary
+
+  const baseLabel = useCallback(
+    (exchangeId: string) => {
+      const at = detail?.exchanges.findIndex((e) => e.id === exchangeId) ?? -1
+      if (at < 0) return null
+      const e = detail!.exchanges[at]
+      return `request #${at + 1} (${e.status ?? e.state})`
+    },
+    [detail]
+  )
+
+  if (!id) return null
+  return (
+    <section className="detail conv-view" data-testid="conversation-view" data-id={id} aria-label="Conversation">
+      <ConversationHeader summary={summary} onClose={closeConversation} />
+      {conversation.status === 'error' && (
+        <div className="error-box" role="alert">
+          Could not load this conversation: {conversation.error}
+        </div>
+      )}
+      {conversation.status === 'ready' && !detail && <div className="notice">This conversation is no longer in the store.</div>}
+      {detail && <RequestStrip exchanges={detail.exchanges} />}
+      {(conversation.status === 'loading' || detail) && <AnalysisView baseLabel={baseLabel} />}
+    </section>
+  )
+}

@@ -1,0 +1,59 @@
+import type { Diagnosis, Finding } from '@shared/types'
+import { FixChips } from './fix-chips'
+import { MessageRef } from './message-ref'
+import { RuleSources } from './rule-sources'
+import { SeverityBadge } from './severity-badge'
+
+/** The message that made the request fail, and the rule that says why. */
+export function CulpritCard({
+  culprit,
+  finding,
+  roleOf
+}: {
+  culprit: NonNullable<Diagnosis['culprit']>
+  finding: Finding | null
+  roleOf: (index: number) => string | null
+}) {
+  return (
+    <div className="dx-culprit" data-testid="culprit">
+      <div className="dx-culprit-head">
+        <span className="dx-label dx-label-red">Culprit</span>
+        <MessageRef
+          messageIndex={culprit.messageIndex}
+          blockIndex={culprit.blockIndex}
+          role={roleOf(culprit.messageIndex)}
+          path={finding?.path}
+          testId="culprit-location"
+        />
+        <span className="header-spacer" />
+        <kbd title="Jump to the culprit">n</kbd>
+      </div>
+      <div className="dx-rule-line">
+        <span className="dx-ref" data-testid="culprit-ref">
+          {finding?.ref ?? '—'}
+        </span>
+        <span className="mono dx-rule-id" data-testid="culprit-rule">
+          {culprit.rule}
+        </span>
+        {finding && <SeverityBadge severity={finding.severity} />}
+        {finding?.matchesError && (
+          <span className="dx-match" title="The provider's error text or index supports this finding">
+            ✓ matches the error
+          </span>
+        )}
+      </div>
+      {finding && (
+        <>
+          <p className="culprit-explanation" data-testid="culprit-explanation">
+            {finding.message}
+          </p>
+          <div className="dx-fix" data-testid="culprit-fix">
+            <span className="dx-label">Fix</span> {finding.fix}
+          </div>
+          <FixChips ids={finding.fixIds} />
+          <RuleSources sources={finding.sources} />
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,36 @@
+import type { Finding } from '@shared/types'
+import { FixChips } from './fix-chips'
+import { MessageRef } from './message-ref'
+import { RuleSources } from './rule-sources'
+import { SeverityBadge } from './severity-badge'
+
+/** A finding other than the culprit: one line, with the fix and sources on unfolding. */
+export function FindingItem({ finding, roleOf }: { finding: Finding; roleOf: (index: number) => string | null }) {
+  const f = finding
+  return (
+    <details className={`dx-finding sev-line-${f.severity}`} data-testid="finding" data-rule={f.rule} data-severity={f.severity}>
+      <summary>
+        <SeverityBadge severity={f.severity} />
+        <span className="dx-ref">{f.ref}</span>
+        {f.messageIndex !== null && (
+          <span onClick={(e) => e.preventDefault()}>
+            <MessageRef messageIndex={f.messageIndex} blockIndex={f.blockIndex} role={roleOf(f.messageIndex)} />
+          </span>
+        )}
+        <span className="dx-finding-msg">{f.message}</span>
+      </summary>
+      <div className="dx-finding-body">
+        <div className="dx-rule mono dim">
+          {f.rule}
+          {f.path && <> · {f.path}</>}
+          {f.matchesError && <span className="dx-match"> · matches the provider's error</span>}
+        </div>
+        <div className="dx-fix">
+          <span className="dx-label">Fix</span> {f.fix}
+        </div>
+        <FixChips ids={f.fixIds} />
+        <RuleSources sources={f.sources} />
+      </div>
+    </details>
+  )
+}

@@ -1,0 +1,28 @@
+import type { Finding } from '@shared/types'
+import { FindingItem } from './finding-item'
+
+const RANK = { error: 0, warning: 1, info: 2 } as const
+
+export function FindingList({ title, findings, roleOf }: { title: string; findings: Finding[]; roleOf: (index: number) => string | null }) {
+  if (findings.length === 0) return null
+  const sorted = [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity])
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length
+  return (
+    <div className="dx-findings" data-testid="findings">
+      <div className="dx-section-head">
+        <span className="dx-label">{title}</span>
+        {(['error', 'warning', 'info'] as const).map((s) =>
+          count(s) > 0 ? (
+            <span key={s} className={`dx-count sev-text-${s}`}>
+              {count(s)} {s}
+              {count(s) === 1 ? '' : 's'}
+            </span>
+          ) : null
+        )}
+      </div>
+      {sorted.map((f, i) => (
+        <FindingItem key={i} finding={f} roleOf={roleOf} />
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,20 @@
+import { setMainView } from '../bridge/view-actions'
+import { useAppStore } from '../store/app-store'
+import { Segmented } from './segmented'
+
+/** Exchanges | Conversations (keys 1 and 2). */
+export function ViewSwitch() {
+  const view = useAppStore((s) => s.mainView)
+  const errors = useAppStore((s) => s.convIds.reduce((n, id) => n + (s.convById.get(id)?.endedInError ? 1 : 0), 0))
+  return (
+    <Segmented
+      label="Main view"
+      value={view}
+      onChange={setMainView}
+      options={[
+        { value: 'exchanges', label: 'Exchanges', testId: 'view-exchanges' },
+        { value: 'conversations', label: errors > 0 ? `Conversations · ${errors} failed` : 'Conversations', testId: 'view-conversations' }
+      ]}
+    />
+  )
+}

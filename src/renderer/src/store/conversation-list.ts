@@ -1,0 +1,62 @@
+// Pure functions for the conversation list: a map plus ids ordered as the server lists them (by firstSeq).
+// The list is small next to the exchange list (one row per agent session), so it is loaded whole and kept
+// current by `conversation:upserted`; rows are still virtualized.
+// Relative import (not @shared) so Node-side tests can load this pure module without the renderer's aliases.
+import type { ConversationSummary } from '../../../shared/types'
+
+export interface ConversationListState {
+  convById: Map<string, ConversationSummary>
+  /** Oldest first, like the exchange list. */
+  convIds: string[]
+}
+
+export const emptyConversations = (): ConversationListState => ({ convById: new Map(), convIds: [] })
+
+/** Of two snapshots of the same conversation, the later one: more requests, or a later last request. */
+export function newerConversation(a: ConversationSummary, b: ConversationSummary): ConversationSummary {
+  if (a.lastSeq !== b.lastSeq) return b.lastSeq > a.lastSeq ? b : a
+  if (a.requests !== b.requests) return b.requests > a.requests ? b : a
+  return b
+}
+
+function insertAt(ids: string[], byId: Map<string, ConversationSummary>, item: ConversationSummary): number {
+  // New conversations almost always come last; search from the end.
+  let i = ids.length
+  while (i > 0) {
+    const prev = byId.get(ids[i - 1])
+    if (!prev || prev.firstSeq <= item.firstSeq) break
+    i--
+  }
+  return i
+}
+
+/** Merge summaries (a loaded page or a batch of live events) into the list. */
+export function mergeConversations(s: ConversationListState, items: readonly ConversationSummary[]): ConversationListState {
+  if (items.length === 0) return s
+  const convById = new Map(s.convById)
+  let convIds: string[] | null = null
+  for (const item of items) {
+    const prev = convById.get(item.id)
+    if (prev) {
+      const next = newerConversation(prev, item)
+      convById.set(item.id, next)
+      // firstSeq never changes for a known conversation; its place stays.
+      continue
+    }
+    convById.set(item.id, item)
+    convIds ??= s.convIds.slice()
+    convIds.splice(insertAt(convIds, convById, item), 0, item.id)
+  }
+  return { convById, convIds: convIds ?? s.convIds }
+}
+
+/** Replace everything with a fresh snapshot, keeping live updates that are newer than it. */
+export function replaceConversations(s: ConversationListState, items: readonly ConversationSummary[]): ConversationListState {
+  const fresh = mergeConversations(emptyConversations(), [...items].sort((a, b) => a.firstSeq - b.firstSeq))
+  const carried: ConversationSummary[] = []
+  for (const [id, old] of s.convById) {
+    const now = fresh.convById.get(id)
+    if (!now || newerConversation(now, old) === old) carried.push(old)
+  }
+  return mergeConversations(fresh, carried)
+}
