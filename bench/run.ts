@@ -3,6 +3,8 @@ import { appendFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { proxyOverhead } from './proxy-overhead'
 import { storeSession } from './store-session'
+import { diagnoseBench } from './diagnose'
+import { groupingBench } from './grouping'
 
 const which = process.argv[2] ?? 'all'
 const sections: string[] = []
@@ -10,6 +12,8 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem()
 sections.push(`\n## Run of ${new Date().toISOString()} (${machine})\n`)
 if (which === 'all' || which === 'proxy') sections.push('### Proxy overhead (loopback)\n\n' + (await proxyOverhead()) + '\n')
 if (which === 'all' || which === 'store') sections.push('### Store: 500-request agent session\n\n' + (await storeSession()) + '\n')
+if (which === 'all' || which === 'diagnose') sections.push('### Diagnose: 5 MB request, 1,000 messages\n\n' + (await diagnoseBench()) + '\n')
+if (which === 'all' || which === 'grouping') sections.push('### Conversation grouping\n\n' + (await groupingBench()) + '\n')
 const text = sections.join('\n')
 process.stdout.write(text + '\n')
 if (!process.env.BENCH_NO_APPEND) appendFileSync(new URL('./README.md', import.meta.url), text)

@@ -1,5 +1,6 @@
 // The headless commands as other programs call them: exact flags, output formats and exit codes.
 import { spawn, spawnSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startStack, tempDataDir, PAYG_KEY, type Stack } from './stack'
@@ -114,5 +115,58 @@ describe('serve', () => {
     blocker.close()
     expect(out.status).toBe(1)
     expect(out.stderr).toMatch(new RegExp(`127\\.0\\.0\\.1:${port}.*already in use.*--proxy-port`))
+  })
+})
+
+describe('diagnose', () => {
+  const fixtures = 'test/unit/diagnose/fixtures'
+  const expected = JSON.parse(readFileSync(`${fixtures}/expected.json`, 'utf8')) as Record<string, { culprit: unknown }>
+
+  it.each(Object.keys(expected))('--json on %s prints the expected culprit in the documented shape', (name) => {
+    const out = run('diagnose', `${fixtures}/${name}`, '--json')
+    expect(out.status).toBe(0)
+    const result = JSON.parse(out.stdout)
+    expect(Object.keys(result).sort()).toEqual(['culprit', 'findings', 'protocol', 'status'])
+    expect(result.culprit).toEqual(expected[name].culprit)
+    for (const f of result.findings) expect(Object.keys(f).sort()).toEqual(['blockIndex', 'fix', 'message', 'messageIndex', 'path', 'rule', 'severity'])
+  })
+
+  it('prints a readable explanation without --json', () => {
+    const out = run('diagnose', `${fixtures}/anthropic-thinking-dropped.json`)
+    expect(out.status).toBe(0)
+    expect(out.stdout).toContain('The reasoning_content in the thinking mode must be passed back to the API.')
+    expect(out.stdout).toMatch(/culprit: messages\[3\]/)
+  })
+
+  it('gives an array for a HAR, one object per LLM request', () => {
+    const dir = tempDataDir()
+    const failing = JSON.parse(readFileSync(`${fixtures}/openai-reasoning-dropped.json`, 'utf8'))
+    const har = {
+      log: {
+        version: '1.2',
+        entries: [
+          { startedDateTime: '2026-11-26T00:00:00Z', request: { method: 'POST', url: 'https://api.xiaomimimo.com/v1/chat/completions', headers: [], postData: { mimeType: 'application/json', text: JSON.stringify(failing.request.body) } }, response: { status: 400, statusText: 'Bad Request', headers: [], content: { mimeType: 'text/event-stream', text: failing.response.body } } },
+          { startedDateTime: '2026-11-26T00:00:01Z', request: { method: 'GET', url: 'https://example.com/favicon.ico', headers: [] }, response: { status: 200, headers: [], content: { text: '' } } }
+        ]
+      }
+    }
+    writeFileSync(`${dir}/session.har`, JSON.stringify(har))
+    const out = run('diagnose', `${dir}/session.har`, '--json')
+    expect(out.status).toBe(0)
+    const result = JSON.parse(out.stdout)
+    expect(result).toHaveLength(1)
+    expect(result[0].culprit).toEqual(expected['openai-reasoning-dropped.json'].culprit)
+  })
+
+  it('exits 2 with a one-line reason on a malformed or unknown file', () => {
+    const dir = tempDataDir()
+    writeFileSync(`${dir}/bad.json`, '{"request": ')
+    const bad = run('diagnose', `${dir}/bad.json`, '--json')
+    expect(bad.status).toBe(2)
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1)
+    expect(bad.stderr).toMatch(/not valid JSON/)
+    writeFileSync(`${dir}/other.json`, '{"hello": "world"}')
+    expect(run('diagnose', `${dir}/other.json`).status).toBe(2)
+    expect(run('diagnose', `${dir}/missing.json`).status).toBe(2)
   })
 })

@@ -3,8 +3,13 @@
 import type { ApiEvents, CallArg, CallName, CallResults, EventName, InspectorApi } from '../../src/shared/api'
 import type {
   BodyView,
+  ConversationSummary,
+  Diagnosis,
   ExchangeDetail,
   ExchangeSummary,
+  ImportResult,
+  RequestView,
+  TurnDiff,
   HeaderList,
   ProxyStatus,
   StoreStatus,
@@ -14,6 +19,8 @@ import type {
   UpstreamProfileId
 } from '../../src/shared/types'
 import { anthropicStream, mimoStreamedError, openaiStream, type BuiltStream } from './fake-streams'
+import { diagnoseGeneric, requestViewOf } from './fake-analysis'
+import { duplicateToolsDiagnosis, overloadedDiagnosis, scriptedConversations, type ScriptedRequest } from './fake-conversations'
 
 export type Scenario = 'full' | 'empty' | 'trouble'
 
@@ -35,7 +42,33 @@ interface Record_ {
   requestBody: () => BodyView
   responseBody: () => BodyView
   stream: (() => StreamView | null) | null
+  /** Messages in the request (the conversation's `turns` is the longest). */
+  messages?: number
+  /** Scripted analysis; without it the request body is read and the generic check runs. */
+  diagnosis?: () => Diagnosis | null
+  turnDiff?: (ids: string[]) => TurnDiff | null
 }
+
+interface ConversationMeta {
+  title: string
+  forkOf: string | null
+  forkAt: number | null
+}
+
+const TITLES = [
+  'Fix the flaky upload test in test/upload.test.ts',
+  'Add a --json flag to the list command',
+  'Why is the build 40% slower since the vite upgrade?',
+  'Refactor the session store to use a Map',
+  'Write a migration for the new billing columns',
+  'Explain what src/scheduler/lease.ts does',
+  'Bump eslint and fix the new warnings',
+  'Port the retry helper to the new fetch API',
+  'The dev server crashes on save in src/routes',
+  'Generate OpenAPI types for the payments client',
+  'Find the memory leak in the websocket handler',
+  'Summarise the open TODOs in src/'
+]
 
 const PROFILES: UpstreamProfile[] = [
   { id: 'mimo', label: 'MiMo (pay-as-you-go)', baseUrl: 'https://api.xiaomimimo.com' },
@@ -186,9 +219,18 @@ export function createFakeInspector(options: FakeOptions = {}): FakeInspector {
     error: scenario === 'trouble' ? 'ENOSPC: no space left on device, write' : null
   })
 
+  const members = new Map<string, Record_[]>()
+  const convMeta = new Map<string, ConversationMeta>()
+
   function add(rec: Record_): void {
     records.push(rec)
     byId.set(rec.summary.id, rec)
+    const conv = rec.summary.conversationId
+    if (conv) {
+      let list = members.get(conv)
+      if (!list) members.set(conv, (list = []))
+      list.push(rec)
+    }
   }
 
   function summary(seq: number, over: Partial<ExchangeSummary>): ExchangeSummary {
@@ -317,9 +359,10 @@ export function createFakeInspector(options: FakeOptions = {}): FakeInspector {
       requestSize: reqText.length,
       responseSize,
       usage,
-      conversationId: `conv-${Math.floor(seq / 9)}`
+      conversationId: isModels ? null : `conv-${Math.floor(seq / 9)}`
     })
     return {
+      messages: isModels ? 0 : openai ? turns + 1 : 2 * turns - 1,
       summary: sum,
       requestHeaders: reqHeaders(path, reqText.length, protocol, stream),
       responseHeaders: failed
@@ -572,6 +615,218 @@ export function createFakeInspector(options: FakeOptions = {}): FakeInspector {
     }
   }
 
+  // ---- conversations: the specials get their own, then the scripted 400 journeys ----
+  const special = (n: number): Record_ | undefined => byId.get(`ex-${String(background + n).padStart(6, '0')}`)
+  function join(rec: Record_ | undefined, conversationId: string, meta: Partial<ConversationMeta> & { title: string }): void {
+    if (!rec) return
+    rec.summary = { ...rec.summary, conversationId }
+    members.set(conversationId, [rec])
+    convMeta.set(conversationId, { forkOf: null, forkAt: null, ...meta })
+  }
+  if (scenario !== 'empty') {
+    members.delete('conv-special')
+    join(special(1), 'conv-special', { title: 'Why does config.retries default to 0?' })
+    join(special(2), 'conv-weather', { title: 'Add 2 and 3, then get the weather in Beijing' })
+    join(special(3), 'conv-param-400', { title: 'Add a --dry-run flag to the deploy script' })
+    join(special(4), 'conv-dup-tools', { title: 'Walking directions from the office to the station' })
+    const dup = special(4)
+    if (dup) dup.diagnosis = duplicateToolsDiagnosis
+    join(special(5), 'conv-overloaded', { title: 'Start with the README' })
+    const overloaded = special(5)
+    if (overloaded) {
+      overloaded.summary = { ...overloaded.summary, bodyError: 'overloaded_error: Overloaded' }
+      overloaded.diagnosis = overloadedDiagnosis
+    }
+  }
+  if (scenario === 'full') {
+    for (const conv of scriptedConversations()) {
+      convMeta.set(conv.id, { title: conv.title, forkOf: conv.forkOf ?? null, forkAt: conv.forkAt ?? null })
+      const ids: string[] = []
+      for (const req of conv.requests) {
+        const rec = scripted(++seq, conv.id, req, () => ids)
+        ids.push(rec.summary.id)
+        add(rec)
+      }
+    }
+  }
+
+  function scripted(s: number, conversationId: string, req: ScriptedRequest, ids: () => string[]): Record_ {
+    const id = `ex-${String(s).padStart(6, '0')}`
+    const body = req.body() as { messages?: unknown[] }
+    const text = JSON.stringify(body)
+    const path = req.protocol === 'anthropic' ? '/anthropic/v1/messages' : '/v1/chat/completions'
+    const failedStatus = req.status >= 400
+    return {
+      summary: summary(s, {
+        id,
+        path,
+        upstreamUrl: `${upstream.baseUrl}${path}`,
+        protocol: req.protocol,
+        model: req.model,
+        stream: req.stream,
+        status: req.status,
+        bodyError: req.bodyError ?? null,
+        durationMs: req.durationMs ?? 4000,
+        ttfbMs: Math.min(req.durationMs ?? 4000, failedStatus ? (req.durationMs ?? 300) - 4 : 420),
+        requestSize: text.length,
+        responseSize: req.responseText.length,
+        usage: req.usage ?? null,
+        conversationId
+      }),
+      requestHeaders: reqHeaders(path, text.length, req.protocol, req.stream),
+      responseHeaders: resHeaders(req.contentType),
+      statusMessage: failedStatus ? 'Bad Request' : 'OK',
+      requestBody: () => textBody(id, 'request', text),
+      responseBody: () => textBody(id, 'response', req.responseText),
+      stream: () => null,
+      messages: body.messages?.length ?? 0,
+      diagnosis: req.diagnosis,
+      turnDiff: req.turnDiff ? () => req.turnDiff!(ids()) : undefined
+    }
+  }
+
+  const failedSummary = (e: ExchangeSummary): boolean => (e.status ?? 0) >= 400 || e.state === 'failed' || !!e.bodyError
+
+  function conversationOf(id: string): ConversationSummary | null {
+    const list = members.get(id)
+    if (!list || list.length === 0) return null
+    const first = list[0].summary
+    const last = list[list.length - 1].summary
+    const meta = convMeta.get(id)
+    const n = Number(/\d+/.exec(id)?.[0] ?? 0)
+    return {
+      id,
+      title: meta?.title ?? TITLES[n % TITLES.length],
+      protocol: first.protocol,
+      model: last.model,
+      forkOf: meta?.forkOf ?? null,
+      forkAt: meta?.forkAt ?? null,
+      requests: list.length,
+      turns: Math.max(0, ...list.map((r) => r.messages ?? 0)),
+      firstSeq: first.seq,
+      lastSeq: last.seq,
+      startedAt: first.startedAt,
+      lastAt: last.startedAt,
+      inputTokens: list.reduce((t, r) => t + (r.summary.usage?.inputTokens ?? 0), 0),
+      outputTokens: list.reduce((t, r) => t + (r.summary.usage?.outputTokens ?? 0), 0),
+      errors: list.filter((r) => failedSummary(r.summary)).length,
+      endedInError: failedSummary(last),
+      lastStatus: last.status
+    }
+  }
+
+  function allConversations(): ConversationSummary[] {
+    const out: ConversationSummary[] = []
+    for (const id of members.keys()) {
+      const c = conversationOf(id)
+      if (c) out.push(c)
+    }
+    return out.sort((a, b) => a.firstSeq - b.firstSeq)
+  }
+
+  function viewOf(rec: Record_): RequestView | null {
+    const protocol = rec.summary.protocol
+    const text = rec.requestBody().text
+    if (protocol === 'unknown' || !text) return null
+    try {
+      return requestViewOf(protocol, JSON.parse(text))
+    } catch {
+      return null
+    }
+  }
+
+  /** The request to open a conversation on: its failing last request, else its longest. */
+  function focusOf(list: Record_[]): string {
+    const last = list[list.length - 1]
+    if (failedSummary(last.summary)) return last.summary.id
+    return list.reduce((best, r) => ((r.messages ?? 0) >= (best.messages ?? 0) ? r : best), list[0]).summary.id
+  }
+
+  let imports = 0
+  function importText(name: string, text: string): ImportResult {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch (err) {
+      throw new Error(`${name}: not JSON (${(err as Error).message})`)
+    }
+    type Entry = { method: string; path: string; body: unknown; status: number | null; response: string | null }
+    const entries: Entry[] = []
+    const skipped: string[] = []
+    const obj = parsed as Record<string, unknown>
+    const asText = (v: unknown): string | null => (v === undefined || v === null ? null : typeof v === 'string' ? v : JSON.stringify(v))
+    if (obj && typeof obj === 'object' && obj.log && Array.isArray((obj.log as { entries?: unknown }).entries)) {
+      ;((obj.log as { entries: Array<Record<string, any>> }).entries).forEach((e, i) => {
+        const post = e.request?.postData?.text
+        if (!post) return void skipped.push(`entry ${i}: ${e.request?.method ?? '?'} ${e.request?.url ?? '?'} has no request body`)
+        let body: unknown = post
+        try {
+          body = JSON.parse(post)
+        } catch {
+          return void skipped.push(`entry ${i}: the request body is not JSON`)
+        }
+        entries.push({ method: e.request.method ?? 'POST', path: new URL(e.request.url).pathname, body, status: e.response?.status ?? null, response: e.response?.content?.text ?? null })
+      })
+    } else if (obj && typeof obj === 'object' && 'request' in obj) {
+      const req = obj.request as Record<string, any>
+      const res = obj.response as Record<string, any> | undefined
+      entries.push({ method: req.method ?? 'POST', path: req.path ?? (req.url ? new URL(req.url).pathname : '/v1/chat/completions'), body: req.body, status: res?.status ?? null, response: asText(res?.body) })
+    } else if (obj && typeof obj === 'object' && Array.isArray(obj.messages)) {
+      entries.push({ method: 'POST', path: obj.system !== undefined || obj.thinking !== undefined ? '/anthropic/v1/messages' : '/v1/chat/completions', body: obj, status: null, response: null })
+    } else {
+      throw new Error(`${name}: not an exchange file, a request body or a HAR (no "request", "messages" or "log.entries" at the top level)`)
+    }
+    const conversationId = entries.length ? `conv-import-${++imports}` : null
+    const imported: ExchangeSummary[] = []
+    for (const e of entries) {
+      const s = ++seq
+      const id = `ex-${String(s).padStart(6, '0')}`
+      const protocol = e.path.includes('/messages') ? 'anthropic' : 'openai'
+      const reqText = asText(e.body) ?? ''
+      const messages = (e.body as { messages?: unknown[] })?.messages
+      const rec: Record_ = {
+        summary: summary(s, {
+          id,
+          mode: 'import',
+          path: e.path,
+          upstreamUrl: e.path,
+          protocol,
+          model: (e.body as { model?: string })?.model ?? null,
+          stream: false,
+          status: e.status,
+          state: 'completed',
+          durationMs: null,
+          ttfbMs: null,
+          requestSize: reqText.length,
+          responseSize: e.response?.length ?? 0,
+          conversationId
+        }),
+        requestHeaders: [['content-type', 'application/json']],
+        responseHeaders: e.status === null ? null : [['content-type', 'application/json']],
+        statusMessage: e.status === 400 ? 'Bad Request' : '',
+        requestBody: () => textBody(id, 'request', reqText),
+        responseBody: () => textBody(id, 'response', e.response),
+        stream: () => null,
+        messages: messages?.length ?? 0
+      }
+      if (conversationId && !convMeta.has(conversationId)) {
+        const firstUser = (messages ?? []).find((m) => (m as { role?: string }).role === 'user') as { content?: unknown } | undefined
+        const title = typeof firstUser?.content === 'string' ? firstUser.content : name
+        convMeta.set(conversationId, { title: title.slice(0, 120), forkOf: null, forkAt: null })
+      }
+      add(rec)
+      imported.push(rec.summary)
+    }
+    // Like the core: events for the new exchanges and their conversation.
+    setTimeout(() => {
+      for (const e of imported) emit('exchange:upserted', e)
+      const c = conversationId ? conversationOf(conversationId) : null
+      if (c) emit('conversation:upserted', c)
+      emit('store:status', storeStatus())
+    }, 0)
+    return { imported, skipped }
+  }
+
   // ---- events ----
   function emit<E extends EventName>(event: E, payload: ApiEvents[E]): void {
     const set = listeners.get(event)
@@ -595,6 +850,8 @@ export function createFakeInspector(options: FakeOptions = {}): FakeInspector {
         setTimeout(() => {
           rec.summary = final
           emit('exchange:upserted', rec.summary)
+          const c = final.conversationId ? conversationOf(final.conversationId) : null
+          if (c) emit('conversation:upserted', c)
           emit('store:status', storeStatus())
         }, 1400)
       )
@@ -638,6 +895,49 @@ export function createFakeInspector(options: FakeOptions = {}): FakeInspector {
       if (!rec) throw new Error(`exchanges:stream: no exchange ${id}`)
       return rec.stream ? rec.stream() : null
     },
+    'exchanges:request-view': ({ id }) => {
+      const rec = byId.get(id)
+      return rec ? viewOf(rec) : null
+    },
+    'exchanges:diagnose': ({ id }) => {
+      const rec = byId.get(id)
+      if (!rec) return null
+      if (rec.diagnosis) return rec.diagnosis()
+      const view = viewOf(rec)
+      return view ? diagnoseGeneric(view, rec.summary.status, rec.responseBody().text) : null
+    },
+    'exchanges:turn-diff': ({ id }) => {
+      const rec = byId.get(id)
+      const list = rec?.summary.conversationId ? (members.get(rec.summary.conversationId) ?? []) : []
+      if (!rec || list.length === 0) return null
+      if (rec.turnDiff) return rec.turnDiff(list.map((r) => r.summary.id))
+      const base = list.filter((r) => r.summary.seq < rec.summary.seq && !failedSummary(r.summary)).pop()
+      if (!base) return null
+      const from = base.messages ?? 0
+      const to = rec.messages ?? 0
+      return {
+        baseId: base.summary.id,
+        changes: Array.from({ length: Math.max(0, Math.min(20, to - from)) }, (_, i) => ({
+          messageIndex: from + i,
+          kind: 'added' as const,
+          role: (from + i) % 2 === 0 ? 'user' : 'assistant',
+          description: `message ${from + i} added`
+        }))
+      }
+    },
+    'conversations:list': (arg) => {
+      const offset = arg.offset ?? 0
+      const limit = arg.limit ?? 500
+      const all = allConversations()
+      return { total: all.length, offset, items: all.slice(offset, offset + limit) }
+    },
+    'conversations:get': ({ id }) => {
+      const summary = conversationOf(id)
+      const list = members.get(id)
+      if (!summary || !list) return null
+      return { summary, exchanges: list.map((r) => r.summary), focusId: focusOf(list) }
+    },
+    'import:file': ({ name, text }) => importText(name, text),
     'proxy:status': () => proxy(),
     'proxy:set-upstream': ({ profile, url }) => {
       const base = PROFILES.find((p) => p.id === profile)

@@ -55,6 +55,18 @@ async function shot(page: Page, name: string): Promise<void> {
   console.log(`📸 ${file}`)
 }
 
+/** The screenshots of the conversation / diagnosis / import work are named ui3-*. */
+async function shot3(page: Page, name: string): Promise<void> {
+  const file = join(shotsDir, `ui3-${name}.png`)
+  await page.screenshot({ path: file })
+  console.log(`📸 ${file}`)
+}
+
+async function openConversationRow(page: Page, id: string): Promise<void> {
+  await page.locator(`[data-testid="conversation-row"][data-id="${id}"]`).click()
+  await page.locator(`[data-testid="conversation-view"][data-id="${id}"]`).waitFor()
+}
+
 async function openRow(page: Page, id: string): Promise<void> {
   await page.locator(`[data-testid="exchange-row"][data-id="${id}"]`).click()
   await page.locator(`[data-testid="detail-panel"][data-id="${id}"]`).waitFor()
@@ -199,13 +211,15 @@ async function main(): Promise<void> {
       await page.keyboard.press('Escape')
       await page.getByTestId('exchange-list').focus()
       await page.keyboard.press('End')
+      const lastId = (await page.locator('[data-testid="exchange-row"]').last().getAttribute('data-id')) ?? ''
+      const nth = (delta: number): string => `ex-${String(Number(lastId.slice(3)) + delta).padStart(6, '0')}`
       await page.keyboard.press('k')
       await page.keyboard.press('k')
       await page.keyboard.press('Enter')
-      await page.locator(`[data-testid="detail-panel"][data-id="${SPECIAL(8)}"]`).waitFor()
+      await page.locator(`[data-testid="detail-panel"][data-id="${nth(-2)}"]`).waitFor()
       check(true, 'End, k, k, Enter opens the third-last exchange')
       await page.keyboard.press('j')
-      await page.locator(`[data-testid="detail-panel"][data-id="${SPECIAL(9)}"]`).waitFor()
+      await page.locator(`[data-testid="detail-panel"][data-id="${nth(-1)}"]`).waitFor()
       check(true, 'j moves and the open detail follows')
       await page.keyboard.press('Escape')
       check((await page.getByTestId('detail-panel').count()) === 0, 'Escape closes the detail')
@@ -256,6 +270,10 @@ async function main(): Promise<void> {
       await shot(page, 'live')
     }
 
+    if (want('conv')) await conversations(page)
+    if (want('diagtab')) await diagnosisTab(page)
+    if (want('import')) await importing(page)
+    if (want('timing')) await timelineTiming(page, base)
     if (want('web')) await webMode(context, base)
   } catch (err) {
     failures++
@@ -267,6 +285,192 @@ async function main(): Promise<void> {
   }
   console.log(failures ? `\n${failures} check(s) failed` : '\nall checks passed')
   process.exitCode = failures ? 1 : 0
+}
+
+/** The conversations view: the 400 journeys in both formats, no culprit, an error inside a 200, lint, a fork. */
+async function conversations(page: Page): Promise<void> {
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('2')
+  await page.getByTestId('conversation-list').waitFor()
+  await page.locator('[data-testid="conversation-row"][data-id="conv-claude-400"]').waitFor()
+  check((await page.locator('[data-testid="conversation-row"][data-error="true"]').count()) > 0, 'failed conversations are marked data-error="true"')
+  await shot3(page, 'conversations-list')
+
+  // The headline: Claude Code on MiMo's Anthropic path, a compaction dropped one thinking block.
+  await openConversationRow(page, 'conv-claude-400')
+  const culprit = page.locator('[data-testid="timeline-message"][data-culprit="true"]')
+  await culprit.waitFor()
+  check((await culprit.count()) === 1, 'exactly one culprit message')
+  check((await culprit.getAttribute('data-index')) === '5', 'culprit is message #5')
+  await page.waitForTimeout(150)
+  check(await culprit.isVisible(), 'culprit message scrolled into view')
+  const block = culprit.locator('[data-testid="timeline-block"][data-culprit="true"]')
+  check((await block.getAttribute('data-block-index')) === '1' && (await block.getAttribute('data-type')) === 'tool_use', 'culprit block is content[1] tool_use')
+  const panel = page.getByTestId('diagnosis-panel')
+  check((await panel.getByTestId('error-text').textContent()) === 'The reasoning_content in the thinking mode must be passed back to the API.', 'error-text is error.param')
+  check((await panel.getByTestId('error-generic').textContent()) === 'Param Incorrect', 'generic message beside it')
+  check((await panel.getByTestId('culprit-explanation').isVisible()), 'culprit explanation shown')
+  check((await panel.locator('a[href^="https://"]').first().getAttribute('rel')) === 'noreferrer', 'sources open with rel=noreferrer')
+  check(await panel.locator('.fix-chip[data-fix-id="restore-thinking"]').isDisabled(), 'fix chips present and disabled')
+  check(/lost its thinking/.test((await page.getByTestId('turn-diff').textContent()) ?? ''), 'turn diff says what changed')
+  await shot3(page, 'conversation-anthropic-400')
+
+  // Turn diff click scrolls to that message.
+  await page.locator('[data-testid="turn-diff-change"]').nth(2).click()
+  await page.waitForTimeout(200)
+  check(await page.locator('[data-testid="timeline-message"][data-index="11"]').isVisible(), 'turn-diff click scrolls to message 11')
+  await page.keyboard.press('n')
+  await page.waitForTimeout(200)
+  check(await culprit.isVisible(), 'n jumps back to the culprit')
+
+  // [ goes to the previous request: a success, so the panel is a lint.
+  await page.keyboard.press('[')
+  await page.locator('[data-testid="diagnosis-panel"][data-state="lint"]').waitFor()
+  check((await page.getByTestId('turn-diff').count()) === 0, 'no turn diff for a successful request')
+  await shot3(page, 'conversation-previous-request')
+  await page.keyboard.press(']')
+  await page.locator('[data-testid="diagnosis-panel"][data-state="failed"]').waitFor()
+
+  // System prompt folded, opens on click.
+  await page.getByTestId('timeline').locator('.timeline-scroll').evaluate((el) => (el.scrollTop = 0))
+  await page.getByTestId('system-prompt').locator('button').first().click()
+  check((await page.getByTestId('system-prompt').getAttribute('data-open')) === 'true', 'system prompt unfolds')
+  await shot3(page, 'conversation-system-open')
+
+  await openConversationRow(page, 'conv-opencode-400')
+  await page.locator('[data-testid="timeline-message"][data-culprit="true"][data-index="2"]').waitFor()
+  check((await page.getByTestId('error-wrapper').first().textContent()) === 'sse-data-prefix', 'wrapper peeled: sse-data-prefix')
+  await shot3(page, 'conversation-openai-400')
+
+  await openConversationRow(page, 'conv-dup-tools')
+  await page.getByTestId('no-culprit').waitFor()
+  check(/no culprit found in the request/i.test((await page.getByTestId('no-culprit').textContent()) ?? ''), 'says plainly: no culprit found')
+  await shot3(page, 'conversation-no-culprit')
+
+  await openConversationRow(page, 'conv-overloaded')
+  await page.locator('[data-testid="diagnosis-panel"][data-state="failed"]').waitFor()
+  await shot3(page, 'conversation-body-error')
+
+  await openConversationRow(page, 'conv-long-lint')
+  await page.locator('[data-testid="timeline"][data-messages="1000"]').waitFor()
+  await page.getByTestId('lint-warning').waitFor()
+  await shot3(page, 'conversation-lint-1000')
+  await page.keyboard.press('n')
+  await page.locator('[data-testid="timeline-message"][data-index="641"]').waitFor()
+  await page.waitForTimeout(200)
+  check(await page.locator('[data-testid="timeline-message"][data-index="641"]').isVisible(), 'n on a lint jumps to the first finding (#641)')
+  await shot3(page, 'conversation-lint-jump')
+
+  await openConversationRow(page, 'conv-claude-fork')
+  await page.locator('[data-testid="conversation-view"] [data-testid="fork-marker"]').waitFor()
+  await shot3(page, 'conversation-fork')
+}
+
+/** The exchange detail's Diagnosis tab: the same panel and timeline for any exchange. */
+async function diagnosisTab(page: Page): Promise<void> {
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('1')
+  await page.getByTestId('exchange-list').waitFor()
+  const last = page.locator('[data-testid="exchange-row"][data-status="400"]').last()
+  const id = (await last.getAttribute('data-id')) ?? ''
+  await openRow(page, id)
+  await page.getByTestId('tab-diagnosis').click()
+  await page.locator('[data-testid="timeline-message"][data-culprit="true"]').waitFor()
+  check(await page.getByTestId('open-conversation').isVisible(), 'open conversation link on an exchange with a conversation')
+  await shot3(page, 'detail-diagnosis-tab')
+  check((await page.locator('[data-testid="exchange-row"][data-body-error="true"] .status-client-error').count()) >= 0, 'bodyError rows tone')
+  await page.getByTestId('open-conversation').click()
+  await page.locator('[data-testid="conversation-view"]').waitFor()
+  check(true, '"Open conversation →" switches views and opens it')
+}
+
+/** Drop overlay and an import through the hidden file input. */
+async function importing(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const dt = new DataTransfer()
+    dt.items.add(new File(['{}'], 'session.har', { type: 'application/json' }))
+    window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true }))
+  })
+  await page.getByTestId('drop-overlay').waitFor()
+  await shot3(page, 'import-drop-overlay')
+  await page.evaluate(() => {
+    const dt = new DataTransfer()
+    dt.items.add(new File(['{}'], 'session.har', { type: 'application/json' }))
+    window.dispatchEvent(new DragEvent('dragleave', { dataTransfer: dt, bubbles: true }))
+  })
+  const har = {
+    log: {
+      entries: [
+        { request: { method: 'GET', url: 'https://api.xiaomimimo.com/v1/models' }, response: { status: 200, content: { text: '{}' } } },
+        {
+          request: {
+            method: 'POST',
+            url: 'https://api.xiaomimimo.com/v1/chat/completions',
+            postData: {
+              text: JSON.stringify({
+                model: 'mimo-v2.5',
+                messages: [
+                  { role: 'user', content: 'ls the repo' },
+                  { role: 'assistant', content: '', tool_calls: [{ id: 'c1', type: 'function', function: { name: 'ls', arguments: '{}' } }] },
+                  { role: 'tool', tool_call_id: 'c1', content: 'a.txt' }
+                ]
+              })
+            }
+          },
+          response: { status: 400, content: { text: 'data:{"error":{"code":"400","message":"Param Incorrect","param":"The reasoning_content in the thinking mode must be passed back to the API.","type":""}}' } }
+        }
+      ]
+    }
+  }
+  await page.getByTestId('import-input').setInputFiles({ name: 'opencode-session.har', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(har)) })
+  await page.getByTestId('import-result').waitFor()
+  await page.locator('[data-testid="timeline-message"][data-culprit="true"][data-index="1"]').waitFor()
+  check(/Imported 1 exchange/.test((await page.getByTestId('import-result').textContent()) ?? ''), 'import result: imported 1, skipped 1')
+  await shot3(page, 'import-result')
+  await page.keyboard.press('Escape')
+  check((await page.getByTestId('import-result').count()) === 0, 'Esc dismisses the import result')
+  await page.getByTestId('import-input').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not json at all') })
+  await page.locator('[data-testid="import-result"][data-state="error"]').waitFor()
+  await shot3(page, 'import-error')
+  await page.keyboard.press('Escape')
+}
+
+/** How long a 1,000-message timeline takes to open: click on the row → first messages painted. */
+async function timelineTiming(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}?latency=0`)
+  await page.locator('#root[data-app-state="ready"]').waitFor()
+  await page.keyboard.press('2')
+  await page.locator('[data-testid="conversation-row"][data-id="conv-long-lint"]').waitFor()
+  const runs: number[] = []
+  for (let i = 0; i < 4; i++) {
+    const id = i % 2 === 0 ? 'conv-long-lint' : 'conv-weather'
+    const ms = await page.evaluate(async (convId) => {
+      const row = document.querySelector(`[data-testid="conversation-row"][data-id="${convId}"]`) as HTMLElement
+      const t0 = performance.now()
+      row.dispatchEvent(new MouseEvent('mousedown', { button: 0, bubbles: true }))
+      const want = convId === 'conv-long-lint' ? '[data-testid="timeline"][data-messages="1000"] [data-testid="timeline-message"]' : '[data-testid="timeline-message"]'
+      while (!document.querySelector(`[data-testid="conversation-view"][data-id="${convId}"] ${want}`)) await new Promise((r) => requestAnimationFrame(r))
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+      return performance.now() - t0
+    }, id)
+    if (id === 'conv-long-lint') runs.push(ms)
+  }
+  const rendered = await page.locator('[data-testid="timeline-message"]').count()
+  check(Math.max(...runs) < 500, `1,000-message timeline: opened in ${runs.map((r) => r.toFixed(0)).join(' / ')} ms (click → painted, fake core at 0 latency); ${rendered} messages in the DOM`)
+  const frames = await page.locator('.timeline-scroll').evaluate(async (el) => {
+    const gaps: number[] = []
+    let last = performance.now()
+    for (let i = 0; i < 90; i++) {
+      await new Promise((r) => requestAnimationFrame(r))
+      const now = performance.now()
+      gaps.push(now - last)
+      last = now
+      el.scrollTop = Math.floor((((i * 7919) % 100) / 100) * el.scrollHeight)
+    }
+    gaps.sort((a, b) => a - b)
+    return { median: gaps[45], p95: gaps[85] }
+  })
+  check(frames.p95 < 60, `random jumps through the 1,000-message timeline: frame median ${frames.median.toFixed(1)} ms, p95 ${frames.p95.toFixed(1)} ms`)
 }
 
 /** The real web client against a fake server made of Playwright routes (HTTP calls + WebSocket events). */
@@ -306,7 +510,7 @@ async function webMode(context: import('playwright-core').BrowserContext, base: 
       return
     }
     sockets.add(ws)
-    const offs = (['exchange:upserted', 'proxy:status', 'store:status'] as const).map((event) =>
+    const offs = (['exchange:upserted', 'conversation:upserted', 'proxy:status', 'store:status'] as const).map((event) =>
       fake.api.on(event, (payload) => ws.send(JSON.stringify({ event, payload })))
     )
     ws.onClose(() => {

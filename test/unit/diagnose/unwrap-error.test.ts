@@ -90,6 +90,8 @@ describe('unwrapError: Anthropic native and streamed (W3)', () => {
     expect(unwrapError(200, '{"id":"x","type":"message","content":[]}')).toBeNull()
     expect(unwrapError(200, null)).toBeNull()
     expect(unwrapError(200, 'plain text')).toBeNull()
+    expect(unwrapError(200, '{"message":"ok","code":0}')).toBeNull()
+    expect(unwrapError(200, 'data: {"message":"a chunk","level":"error"}\n\n')).toBeNull()
     expect(unwrapError(500, '')).toMatchObject({ status: 500, message: 'HTTP 500', location: null })
     expect(unwrapError(502, 'Bad Gateway')).toMatchObject({ message: 'Bad Gateway' })
   })

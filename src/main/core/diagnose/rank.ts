@@ -30,7 +30,7 @@ export function rank({ findings, error, messageCount, mimo }: RankInput): Pick<D
   }
   const sorted = [...findings].sort((a, b) => score.get(b)! - score.get(a)! || byStructure(a, b))
 
-  const culpritFinding = pickCulprit(sorted, score, named.size > 0, location !== null, error, mimo)
+  const culpritFinding = pickCulprit(sorted, score, named.size > 0, error.location !== null, error, mimo)
   if (culpritFinding) {
     // The culprit's finding leads the list even when it won on documentation or structure.
     const rest = sorted.filter((f) => f !== culpritFinding)
@@ -54,7 +54,8 @@ function pickCulprit(
   const onMessage = (f: Finding): boolean => f.messageIndex !== null
   const evidence = sorted.find((f) => score.get(f)! > 0 && onMessage(f))
   if (evidence) return evidence
-  // The error named a cause or an index the findings do not show: trust the error, guess nothing.
+  // The error named a cause or an index (even one past the end: then this is not the request it saw) that
+  // the findings do not show: trust the error, guess nothing.
   if (errorNamesRule || errorNamesIndex || !requestFault(error)) return null
   if (mimo) {
     const documented = sorted.find((f) => f.rule === 'compat.reasoning-passback-missing' && f.severity === 'error' && onMessage(f))

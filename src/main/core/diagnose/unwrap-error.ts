@@ -66,7 +66,7 @@ function fromSse(text: string): Layer | null {
     const named = event.event === 'error'
     if (!named && !event.data.includes('"error"')) continue // most events of a long stream: skip the parse
     const parsed = safeParse(event.data)
-    const layer = parsed.ok ? peel(parsed.value, 0) : null
+    const layer = parsed.ok && (named || holdsError(parsed.value)) ? peel(parsed.value, 0) : null
     if (layer !== null) {
       layer.wrappers.unshift(named ? 'sse-error-event' : 'sse-data-prefix')
       return layer
@@ -80,11 +80,17 @@ function fromSse(text: string): Layer | null {
 function fromBody(text: string, failed: boolean): Layer | null {
   if (/^[{[]/.test(text)) {
     const parsed = safeParse(text)
-    if (parsed.ok) return peel(parsed.value, 0)
+    // Bare `{"message": …}` bodies are errors only with an error status.
+    if (parsed.ok) return failed || holdsError(parsed.value) ? peel(parsed.value, 0) : null
   }
   const layer = peelText(text, 0)
   // A 2xx plain-text body is not an error unless a known wrapper says so.
   return failed || layer.wrappers.length > 0 ? layer : null
+}
+
+/** `{"error": …}` or Anthropic's `{"type":"error", …}`: an error whatever the status. */
+function holdsError(value: unknown): boolean {
+  return isRecord(value) && ('error' in value || value.type === 'error')
 }
 
 /** A parsed JSON value → its error layer, or null when it holds none. */
