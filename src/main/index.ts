@@ -6,6 +6,7 @@ import { CALL_NAMES, IPC_EVENT_CHANNEL, parseCallArg, type CallName } from '../s
 import { Inspector } from './core/inspector'
 import { defaultDataDir } from './core/paths'
 import { writeRuntime } from './core/runtime-file'
+import { safeStorageKeyStore } from './safe-storage-keys'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const rendererUrl = process.env.ELECTRON_RENDERER_URL // set by `electron-vite dev`
@@ -65,7 +66,7 @@ app.on('web-contents-created', (_e, contents) => {
 
 app.whenReady().then(async () => {
   try {
-    inspector = await Inspector.start({ dataDir, version: app.getVersion(), shell: 'electron' })
+    inspector = await Inspector.start({ dataDir, version: app.getVersion(), shell: 'electron', keyStore: safeStorageKeyStore(dataDir) })
   } catch (err) {
     dialog.showErrorBox('MiMo Inspector cannot start', (err as Error).message)
     app.exit(1)

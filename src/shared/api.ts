@@ -7,7 +7,11 @@ import type {
   ConversationPage,
   ConversationSummary,
   Diagnosis,
+  EditResult,
   ImportResult,
+  KeyStatus,
+  ReplayStarted,
+  ReplayStatus,
   RequestView,
   TurnDiff,
   BodyView,
@@ -49,6 +53,30 @@ export const callArgs = {
   'conversations:get': z.object({ id }),
   // The file's text, read by the UI (a dropped or opened file); the core parses it.
   'import:file': z.object({ name: z.string().max(500), text: z.string().max(MAX_IMPORT_CHARS) }),
+  'replay:apply-fix': z.object({ id, fixId: z.string().min(1).max(100), body: z.string().max(MAX_IMPORT_CHARS) }),
+  'replay:edit': z.object({
+    id,
+    body: z.string().max(MAX_IMPORT_CHARS),
+    op: z.discriminatedUnion('op', [
+      z.object({ op: z.literal('delete-message'), message: z.number().int().min(0) }),
+      z.object({ op: z.literal('delete-block'), message: z.number().int().min(0), block: z.number().int().min(0) }),
+      z.object({ op: z.literal('move-block'), message: z.number().int().min(0), from: z.number().int().min(0), to: z.number().int().min(0) }),
+      z.object({ op: z.literal('set-text'), message: z.number().int().min(0), block: z.number().int().min(0), text: z.string() }),
+      z.object({ op: z.literal('toggle-thinking') })
+    ])
+  }),
+  'replay:send': z.object({
+    id,
+    body: z.string().max(MAX_IMPORT_CHARS).nullable(),
+    headers: z.array(z.tuple([z.string().min(1).max(200), z.string().max(100_000)])).max(500).nullable(),
+    target: z
+      .object({ profile: z.enum(['mimo', 'mimo-token-plan', 'mimo-token-plan-sgp', 'mimo-token-plan-ams', 'custom']).nullable(), url: z.string().url().optional() })
+      .nullable(),
+    key: z.string().min(1).max(1000).nullable()
+  }),
+  'replay:cancel': z.object({ replayId: id }),
+  'keys:set': z.object({ key: z.string().min(8).max(1000), remember: z.boolean().default(false) }),
+  'keys:status': z.null(),
   'proxy:status': z.null(),
   'proxy:set-upstream': z.object({
     profile: z.enum(['mimo', 'mimo-token-plan', 'mimo-token-plan-sgp', 'mimo-token-plan-ams', 'custom']),
@@ -77,6 +105,12 @@ export interface CallResults {
   'conversations:list': ConversationPage
   'conversations:get': ConversationDetail | null
   'import:file': ImportResult
+  'replay:apply-fix': EditResult
+  'replay:edit': EditResult
+  'replay:send': ReplayStarted
+  'replay:cancel': { cancelled: boolean }
+  'keys:set': KeyStatus
+  'keys:status': KeyStatus
   'proxy:status': ProxyStatus
   'proxy:set-upstream': ProxyStatus
   'store:status': StoreStatus
@@ -88,6 +122,8 @@ export interface ApiEvents {
   'exchange:upserted': ExchangeSummary
   /** A conversation gained a request or changed state. */
   'conversation:upserted': ConversationSummary
+  /** A replay is sending, waiting to retry after 429/503, done, cancelled or failed. */
+  'replay:status': ReplayStatus
   'proxy:status': ProxyStatus
   'store:status': StoreStatus
 }

@@ -11,12 +11,18 @@ export const CALL_NAMES = [
   'conversations:list',
   'conversations:get',
   'import:file',
+  'replay:apply-fix',
+  'replay:edit',
+  'replay:send',
+  'replay:cancel',
+  'keys:set',
+  'keys:status',
   'proxy:status',
   'proxy:set-upstream',
   'store:status'
 ] as const
 
-export const EVENT_NAMES = ['exchange:upserted', 'conversation:upserted', 'proxy:status', 'store:status'] as const
+export const EVENT_NAMES = ['exchange:upserted', 'conversation:upserted', 'replay:status', 'proxy:status', 'store:status'] as const
 
 export type CallName = (typeof CALL_NAMES)[number]
 export type EventName = (typeof EVENT_NAMES)[number]

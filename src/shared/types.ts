@@ -289,3 +289,60 @@ export interface ConversationPage {
   offset: number
   items: ConversationSummary[]
 }
+
+// ---------- Edit and replay ----------
+
+/** Structured edits the timeline offers, applied by the core to the editor's JSON text. */
+export type EditOp =
+  | { op: 'delete-message'; message: number }
+  | { op: 'delete-block'; message: number; block: number }
+  | { op: 'move-block'; message: number; from: number; to: number }
+  | { op: 'set-text'; message: number; block: number; text: string }
+  | { op: 'toggle-thinking' }
+
+export interface EditResult {
+  /** The new request body text (pretty-printed JSON). */
+  body: string
+  /** What changed, one line each, e.g. "messages[1]: text block 0 became a thinking block". */
+  changes: string[]
+}
+
+export interface ReplayTarget {
+  /** null: the exchange's own upstream URL. */
+  profile: UpstreamProfileId | null
+  url?: string
+}
+
+export interface ReplayRequest {
+  id: string
+  /** null sends the original bytes exactly. */
+  body: string | null
+  /** null sends the original headers (secrets restored from this run's memory). */
+  headers: HeaderList | null
+  target: ReplayTarget | null
+  /** A key typed by the user; used when the original's key was not seen in this run. */
+  key: string | null
+}
+
+export interface ReplayStarted {
+  /** The replay's own exchange id; it shows up in the list and the conversation like any exchange. */
+  replayId: string
+}
+
+export interface ReplayStatus {
+  replayId: string
+  /** The exchange of the current attempt (each attempt is recorded; a 429 before a 200 makes two). */
+  exchangeId: string | null
+  state: 'sending' | 'waiting-retry' | 'done' | 'cancelled' | 'failed'
+  attempt: number
+  /** When waiting after a 429/503: ms until the next try. */
+  retryInMs: number | null
+  message: string | null
+}
+
+export interface KeyStatus {
+  /** Fingerprints (`tp-…9f2c`) of keys held in memory for this run. */
+  fingerprints: string[]
+  /** The desktop app can keep a key encrypted by the OS keychain (safeStorage); web mode cannot. */
+  canPersist: boolean
+}

@@ -1,6 +1,7 @@
 // An in-memory InspectorApi for looking at the UI without the real core. Runs in the browser (injected as
 // window.inspector) or in Node (behind Playwright routes, to exercise the web-mode client). No DOM use here.
 import type { ApiEvents, CallArg, CallName, CallResults, EventName, InspectorApi } from '../../src/shared/api'
+import { CALL_NAMES } from '../../src/shared/channels'
 import type {
   BodyView,
   ConversationSummary,
@@ -702,7 +703,7 @@ export function createFakeInspector(options: FakeOptions = {}): FakeInspector {
       forkOf: meta?.forkOf ?? null,
       forkAt: meta?.forkAt ?? null,
       requests: list.length,
-      turns: Math.max(0, ...list.map((r) => r.messages ?? 0)),
+      turns: Math.max(0, ...list.map(messagesOf)),
       firstSeq: first.seq,
       lastSeq: last.seq,
       startedAt: first.startedAt,
@@ -713,6 +714,12 @@ export function createFakeInspector(options: FakeOptions = {}): FakeInspector {
       endedInError: failedSummary(last),
       lastStatus: last.status
     }
+  }
+
+  function messagesOf(r: Record_): number {
+    // The specials were built without a count; read it from the body once.
+    r.messages ??= r.summary.requestSize < 1_000_000 ? (viewOf(r)?.messages.length ?? 0) : 0
+    return r.messages
   }
 
   function allConversations(): ConversationSummary[] {
@@ -861,7 +868,9 @@ export function createFakeInspector(options: FakeOptions = {}): FakeInspector {
   }
 
   // ---- calls ----
-  const handlers: { [K in CallName]: (arg: CallArg<K>) => CallResults[K] } = {
+  // Partial: a call added to the contract before the harness simulates it answers with a clear error instead of
+  // breaking the typecheck of the whole repository.
+  const handlers: { [K in CallName]?: (arg: CallArg<K>) => CallResults[K] } = {
     'app:info': () => ({ version: '0.1.0', dataDir: storeStatus().dataDir, shell: 'electron' }),
     'exchanges:list': (arg) => {
       const offset = arg.offset ?? 0
@@ -938,6 +947,7 @@ export function createFakeInspector(options: FakeOptions = {}): FakeInspector {
       return { summary, exchanges: list.map((r) => r.summary), focusId: focusOf(list) }
     },
     'import:file': ({ name, text }) => importText(name, text),
+    'keys:status': () => ({ fingerprints: [], canPersist: false }),
     'proxy:status': () => proxy(),
     'proxy:set-upstream': ({ profile, url }) => {
       const base = PROFILES.find((p) => p.id === profile)
@@ -961,12 +971,14 @@ export function createFakeInspector(options: FakeOptions = {}): FakeInspector {
       return () => set.delete(listener as (payload: never) => void)
     }
   } as Record<string, unknown>
-  for (const name of Object.keys(handlers) as CallName[]) {
+  for (const name of CALL_NAMES) {
+    const handler = handlers[name] as ((a: unknown) => unknown) | undefined
     api[name] = (arg: unknown) =>
       new Promise((resolve, reject) => {
         setTimeout(() => {
           try {
-            resolve((handlers[name] as (a: unknown) => unknown)(arg ?? null))
+            if (!handler) throw new Error(`${name}: not simulated by the UI harness`)
+            resolve(handler(arg ?? null))
           } catch (err) {
             reject(err)
           }

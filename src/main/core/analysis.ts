@@ -1,6 +1,7 @@
 // Reading recorded requests for the timeline, the diagnosis and the turn diff. Parsed bodies are cached
 // (a 5 MB request parses in tens of ms; the UI asks for the same one several times in a row).
-import type { Diagnosis, ExchangeSummary, RequestView, TurnDiff } from '../../shared/types'
+import type { Diagnosis, ExchangeSummary, ReassembledMessage, RequestView, TurnDiff } from '../../shared/types'
+import { buildMessageView } from './protocols/stream-view'
 import { decodeContent, headerValue } from './capture/decode'
 import { failed } from './conversation-list'
 import { turnDiff } from './conversations/turn-diff'
@@ -69,6 +70,19 @@ export class Analysis {
       keyPrefix: prefix ?? null,
       upstreamHost
     })
+  }
+
+  /** The recorded replies of a conversation, oldest first: where lost thinking and reasoning can be found again. */
+  replies(conversation: readonly ExchangeSummary[]): ReassembledMessage[] {
+    const out: ReassembledMessage[] = []
+    for (const s of conversation) {
+      const record = this.store.get(s.id)
+      if (!record?.response || (s.status ?? 0) >= 400 || s.protocol === 'unknown') continue
+      const text = this.responseText(record)
+      const message = text ? buildMessageView(s.protocol, text, headerValue(record.response.headers, 'content-type')) : null
+      if (message && !message.error) out.push(message)
+    }
+    return out
   }
 
   /** Against the last successful request before this one in the same conversation. */

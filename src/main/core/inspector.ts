@@ -2,7 +2,8 @@
 // web mode, tests) talks to `handlers` and `events` and nothing else.
 import type { RequestOptions } from 'node:https'
 import { ApiArgError, type InspectorHandlers } from '../../shared/api'
-import type { BodyPart, ExchangeDetail, ExchangeSummary, ProxyStatus, StoreStatus, UpstreamProfile } from '../../shared/types'
+import type { BodyPart, ExchangeDetail, ExchangeSummary, Protocol, ProxyStatus, StoreStatus, UpstreamProfile } from '../../shared/types'
+import type { ExchangeRecord } from './store/record'
 import { headerValue } from './capture/decode'
 import { Persister } from './capture/persister'
 import { Recorder } from './capture/recorder'
@@ -19,6 +20,11 @@ import { Analysis } from './analysis'
 import { ConversationList } from './conversation-list'
 import { ImportError } from './import/import-entry'
 import { parseImport } from './import/parse-import'
+import { KeyVault, type KeyStore } from './replay/key-vault'
+import { MissingKeyError } from './replay/replay-headers'
+import { ReplayError, Replayer } from './replay/replayer'
+import { applyEdit, EditError } from './replay/edits'
+import { applyFix, FixError } from './replay/fixes'
 
 export const DEFAULT_PROXY_PORT = 8788
 export const LOOPBACK = '127.0.0.1'
@@ -34,6 +40,10 @@ export interface InspectorOptions {
   timeouts?: Timeouts
   /** TLS options for upstream connections (tests trust a private CA with it). */
   upstreamTls?: RequestOptions
+  /** Where typed keys may be kept encrypted (Electron safeStorage); none in web mode. */
+  keyStore?: KeyStore | null
+  /** First backoff after a 429/503 during a replay (tests shorten it). */
+  replayBackoffMs?: number
 }
 
 export class Inspector {
@@ -45,6 +55,8 @@ export class Inspector {
   private readonly persister: Persister
   readonly conversations: ConversationList
   private readonly analysis: Analysis
+  readonly keys: KeyVault
+  private readonly replayer: Replayer
   private readonly proxy: ReverseProxy
   private upstream: UpstreamProfile
   private settings: Settings
@@ -71,6 +83,13 @@ export class Inspector {
         if (conversation) this.events.emit('conversation:upserted', conversation)
       },
       storeFailed: () => this.events.emit('store:status', this.storeStatus())
+    })
+    this.keys = new KeyVault(this.recorder.keyring, options.keyStore ?? null)
+    this.replayer = new Replayer(this.store, this.recorder, this.keys, {
+      timeouts: options.timeouts ?? DEFAULT_TIMEOUTS,
+      tls: options.upstreamTls,
+      emit: (status) => this.events.emit('replay:status', status),
+      baseBackoffMs: options.replayBackoffMs
     })
     this.proxy = new ReverseProxy({
       host: this.host,
@@ -150,6 +169,17 @@ export class Inspector {
       this.warnings.push(`saved upstream is invalid (${(err as Error).message}); using MiMo pay-as-you-go`)
       return PROFILES[0]
     }
+  }
+
+  private requireRecord(id: string): ExchangeRecord {
+    const record = this.store.get(id)
+    if (!record) throw new ApiArgError(`no recorded exchange ${id}`)
+    return record
+  }
+
+  private knownProtocol(protocol: Protocol): 'anthropic' | 'openai' {
+    if (protocol === 'unknown') throw new ApiArgError('this exchange is not an Anthropic or OpenAI chat request')
+    return protocol
   }
 
   private detail(id: string): ExchangeDetail | null {
@@ -251,6 +281,21 @@ export class Inspector {
         for (const entry of parsed.entries) imported.push(await this.recorder.recordExternal({ ...entry, mode: 'import' }))
         return { imported, skipped: parsed.skipped }
       },
+      'replay:apply-fix': async ({ id, fixId, body }) => {
+        const record = this.requireRecord(id)
+        const protocol = this.knownProtocol(record.summary.protocol)
+        const conversation = record.summary.conversationId ? this.conversations.exchanges(record.summary.conversationId) : [record.summary]
+        const finding = this.analysis.diagnosis(record)?.findings.find((f) => f.fixIds.includes(fixId))
+        return asArgError(() => applyFix(fixId, { protocol, bodyText: body, finding, replies: this.analysis.replies(conversation) }))
+      },
+      'replay:edit': async ({ id, body, op }) => {
+        const record = this.requireRecord(id)
+        return asArgError(() => applyEdit(this.knownProtocol(record.summary.protocol), body, op))
+      },
+      'replay:send': async (req) => asArgError(() => this.replayer.start(req)),
+      'replay:cancel': async ({ replayId }) => ({ cancelled: this.replayer.cancel(replayId) }),
+      'keys:set': async ({ key, remember }) => this.keys.add(key, remember),
+      'keys:status': async () => this.keys.status(),
       'proxy:status': async () => this.proxyStatus(),
       'proxy:set-upstream': async ({ profile, url }) => {
         this.upstream = profileFor(profile, url)
@@ -272,4 +317,14 @@ function focusOf(exchanges: readonly ExchangeSummary[]): string {
   let best = last
   for (const e of exchanges) if (e.requestSize >= (best?.requestSize ?? 0) && (e.status ?? 0) < 400) best = e
   return (best ?? last).id
+}
+
+/** Errors the user can act on (a fix that does not apply, a missing key) reach the UI as bad-input errors. */
+function asArgError<T>(fn: () => T): T {
+  try {
+    return fn()
+  } catch (err) {
+    if (err instanceof FixError || err instanceof EditError || err instanceof MissingKeyError || err instanceof ReplayError) throw new ApiArgError(err.message)
+    throw err
+  }
 }

@@ -15,6 +15,8 @@ export interface LiveExchangeInit {
   upstreamUrl: string
   mode: CaptureMode
   rawHeaders: string[]
+  /** For a replay: the exchange it replays. */
+  replayOf?: string | null
 }
 
 export class BodyTee {
@@ -57,8 +59,10 @@ export class LiveExchange {
   /** Flat pairs: byte offset after the chunk, ms since start. */
   readonly chunkTimes: number[] = []
   private readonly t0 = performance.now()
+  readonly replayOf: string | null
 
   constructor(init: LiveExchangeInit) {
+    this.replayOf = init.replayOf ?? null
     this.requestHeaders = redactHeaders(pairs(init.rawHeaders))
     this.summary = {
       id: init.id,

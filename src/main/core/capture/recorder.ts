@@ -154,6 +154,7 @@ export class Recorder {
     return {
       summary: { ...live.summary },
       requestHeaders: live.requestHeaders,
+      replayOf: live.replayOf,
       request: { bytes: live.request.ownCopy(), cut: live.request.cut },
       response: live.responseHeaders
         ? {

@@ -16,7 +16,8 @@ export interface Timeouts {
 
 export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 15_000, idleMs: 10 * 60_000 }
 
-const agents = {
+/** Keep-alive agents shared by the proxy and replays. */
+export const agents = {
   http: new http.Agent({ keepAlive: true }),
   https: new https.Agent({ keepAlive: true })
 }

@@ -34,10 +34,10 @@ export function ConversationHeader({ summary, onClose }: { summary: Conversation
               <span className="metric-label">Errors</span>
               <span className={`metric-value${summary.errors > 0 ? ' text-red' : ''}`}>{summary.errors}</span>
             </span>
-            <span className="metric" title={`${summary.startedAt} → ${summary.lastAt}`}>
+            <span className="metric" title={`${formatDateTime(summary.startedAt)} → ${formatDateTime(summary.lastAt)}`}>
               <span className="metric-label">Time</span>
               <span className="metric-value">
-                {formatDateTime(summary.startedAt)} → {formatTime(summary.lastAt)}
+                {formatTime(summary.startedAt).slice(0, 8)} → {formatTime(summary.lastAt).slice(0, 8)}
               </span>
             </span>
             {summary.forkOf && <ForkMarker forkOf={summary.forkOf} forkAt={summary.forkAt} link />}

@@ -71,11 +71,15 @@ function Failure({ d, roleOf }: { d: Diagnosis; roleOf: (index: number) => strin
         <CulpritCard culprit={d.culprit} finding={finding} roleOf={roleOf} />
       ) : (
         <div className="dx-no-culprit" data-testid="no-culprit">
-          No culprit found in the request. None of the known rules points at a message; the error text above is all
-          there is to go on.
+          <strong>No culprit found in the request.</strong>{' '}
+          {d.findings.length === 0
+            ? 'None of the known rules matches it; the error text above is all there is to go on.'
+            : d.findings.some((f) => f.messageIndex === null)
+              ? 'No message is to blame; the findings below concern the request as a whole.'
+              : 'The findings below may be related, but none is known to cause this error.'}
         </div>
       )}
-      <FindingList title={d.culprit ? 'Other findings' : 'Findings'} findings={others} roleOf={roleOf} />
+      <FindingList title={d.culprit ? 'Other findings' : 'Findings'} findings={others} roleOf={roleOf} openMatching={!d.culprit} />
     </>
   )
 }

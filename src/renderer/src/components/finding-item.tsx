@@ -5,10 +5,10 @@ import { RuleSources } from './rule-sources'
 import { SeverityBadge } from './severity-badge'
 
 /** A finding other than the culprit: one line, with the fix and sources on unfolding. */
-export function FindingItem({ finding, roleOf }: { finding: Finding; roleOf: (index: number) => string | null }) {
+export function FindingItem({ finding, roleOf, defaultOpen = false }: { finding: Finding; roleOf: (index: number) => string | null; defaultOpen?: boolean }) {
   const f = finding
   return (
-    <details className={`dx-finding sev-line-${f.severity}`} data-testid="finding" data-rule={f.rule} data-severity={f.severity}>
+    <details open={defaultOpen || undefined} className={`dx-finding sev-line-${f.severity}`} data-testid="finding" data-rule={f.rule} data-severity={f.severity}>
       <summary>
         <SeverityBadge severity={f.severity} />
         <span className="dx-ref">{f.ref}</span>

@@ -3,7 +3,18 @@ import { FindingItem } from './finding-item'
 
 const RANK = { error: 0, warning: 1, info: 2 } as const
 
-export function FindingList({ title, findings, roleOf }: { title: string; findings: Finding[]; roleOf: (index: number) => string | null }) {
+export function FindingList({
+  title,
+  findings,
+  roleOf,
+  openMatching = false
+}: {
+  title: string
+  findings: Finding[]
+  roleOf: (index: number) => string | null
+  /** Unfold the findings the provider's error supports (when there is no culprit card to explain it). */
+  openMatching?: boolean
+}) {
   if (findings.length === 0) return null
   const sorted = [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity])
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length
@@ -21,7 +32,7 @@ export function FindingList({ title, findings, roleOf }: { title: string; findin
         )}
       </div>
       {sorted.map((f, i) => (
-        <FindingItem key={i} finding={f} roleOf={roleOf} />
+        <FindingItem key={i} finding={f} roleOf={roleOf} defaultOpen={openMatching && f.matchesError} />
       ))}
     </div>
   )

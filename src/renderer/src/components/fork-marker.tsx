@@ -9,12 +9,12 @@ export function ForkMarker({ forkOf, forkAt, link = false }: { forkOf: string; f
   if (!link)
     return (
       <span className="fork-marker fork-compact" data-testid="fork-marker" title={`${hint}: ${text}`}>
-        ⑂ fork{forkAt !== null ? ` @${forkAt}` : ''}
+        ↳ fork{forkAt !== null ? ` @${forkAt}` : ''}
       </span>
     )
   return (
     <button className="fork-marker btn-link" data-testid="fork-marker" title={`${hint}. Open it.`} onClick={() => showConversation(forkOf)}>
-      ⑂ {text}
+      ↳ {text}
     </button>
   )
 }

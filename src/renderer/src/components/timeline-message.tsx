@@ -1,6 +1,6 @@
 import { memo, useCallback } from 'react'
 import type { Finding, RequestView, TimelineMessage } from '@shared/types'
-import { blockPosition, type MessageMarks } from '../lib/timeline-model'
+import { blockPosition, missingPart, type MessageMarks } from '../lib/timeline-model'
 import { TimelineBlockView } from './timeline-block'
 
 interface Props {
@@ -27,6 +27,7 @@ export const TimelineMessageView = memo(function TimelineMessageView({ protocol,
     const at = blockPosition(protocol, message, f.blockIndex)
     if (at !== null && !flaggedBlocks.has(at)) flaggedBlocks.set(at, f.severity)
   }
+  const missing = marks ? missingPart(protocol, message, marks.findings) : null
   return (
     <article
       className={`tl-message role-${message.role || 'unknown'}${worst ? ` tl-mark-${worst}` : ''}`}
@@ -71,6 +72,13 @@ export const TimelineMessageView = memo(function TimelineMessageView({ protocol,
       ))}
       {others.length > SHOWN_FINDINGS && <p className="tl-why dim">… {others.length - SHOWN_FINDINGS} more findings on this message</p>}
       <div className="tl-blocks">
+        {missing && (
+          <div className={`tl-missing${culprit ? ' tl-missing-culprit' : ''}`} data-testid="missing-block" data-missing={missing}>
+            <span className="block-index">{missing === 'thinking' ? 'content[0]' : 'reasoning_content'}</span>
+            <span className="block-kind">{missing === 'thinking' ? 'thinking' : 'reasoning'}</span>
+            <span>missing here — this tool turn must be sent back with the {missing === 'thinking' ? 'thinking block' : 'reasoning_content'} it was answered with</span>
+          </div>
+        )}
         {message.blocks.length === 0 && <div className="muted block-empty">(no content)</div>}
         {message.blocks.map((_, position) => (
           <TimelineBlockView

@@ -69,13 +69,16 @@ export function Timeline({ view, diagnosis, target }: { view: RequestView; diagn
       const box = scroller.current
       const message = box?.querySelector<HTMLElement>(`[data-testid="timeline-message"][data-index="${target.messageIndex}"]`)
       if (box && message) {
+        const boxTop = box.getBoundingClientRect().top
         const el = (position !== null && message.querySelector<HTMLElement>(`[data-testid="timeline-block"][data-position="${position}"]`)) || message
-        const top = el.getBoundingClientRect().top - box.getBoundingClientRect().top
-        stable = Math.abs(top - lastTop) < 1 ? stable + 1 : 0
-        lastTop = top
+        const head = message.getBoundingClientRect().top - boxTop
+        stable = Math.abs(head - lastTop) < 1 ? stable + 1 : 0
+        lastTop = head
         if (stable >= 2) {
-          const want = el === message ? 8 : Math.min(box.clientHeight * 0.25, 140)
-          if (Math.abs(top - want) > 4) box.scrollTop += top - want
+          // Show the message from its head when the target block fits below it; else the block, a little below the top.
+          const bottom = el.getBoundingClientRect().bottom - boxTop
+          const delta = el === message || bottom - head <= box.clientHeight - 24 ? head - 6 : el.getBoundingClientRect().top - boxTop - Math.min(box.clientHeight * 0.25, 140)
+          if (Math.abs(delta) > 4) box.scrollTop += delta
           return
         }
       }

@@ -165,3 +165,18 @@ export function estimateRow(row: TimelineRow, isOpen: (position: number) => bool
   row.message.blocks.forEach((b, i) => (h += estimateBlock(b, isOpen(i), width) + 4))
   return h
 }
+
+/**
+ * What a finding says is absent from a message, drawn as an empty placeholder where it belongs: the thinking
+ * block (Anthropic) or `reasoning_content` (OpenAI) that a replayed tool turn must carry. Null when nothing is.
+ */
+export function missingPart(protocol: RequestView['protocol'], message: TimelineMessage, findings: readonly Finding[]): string | null {
+  const about = findings.some((f) => /reasoning-passback-missing|thinking-first-in-tool-turn/.test(f.rule))
+  if (!about) return null
+  if (protocol === 'anthropic') {
+    const first = message.blocks[0]?.type
+    return first === 'thinking' || first === 'redacted_thinking' ? null : 'thinking'
+  }
+  const reasoning = message.blocks.find((b) => b.type === 'reasoning')
+  return reasoning && reasoning.type === 'reasoning' && reasoning.text !== '' ? null : 'reasoning_content'
+}

@@ -1,0 +1,150 @@
+// Edit and replay on real sockets: exact bytes upstream, edits sent as shown, 429 backoff, cancel, no
+// accidental double send, keys kept in memory only, and the diagnosis fix that turns the 400 into a 200.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { inflateRawSync } from 'node:zlib'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ReplayStatus } from '../../src/shared/types'
+import { anthropicCraftSession, openaiDroppedReasoningSession } from '../scenarios/agent-sessions'
+import { startStack, waitForEnded, PAYG_KEY, type Stack } from './stack'
+
+let stack: Stack
+afterEach(async () => stack?.close())
+
+async function recordOne(body: object, path = '/v1/chat/completions'): Promise<string> {
+  const ended = stack.ended(1)
+  await (await fetch(`${stack.proxyUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${PAYG_KEY}`, 'x-client': 'test' }, body: JSON.stringify(body) })).text()
+  return (await ended)[0].id
+}
+
+function statuses(): { list: ReplayStatus[]; done: (replayId: string) => Promise<ReplayStatus> } {
+  const list: ReplayStatus[] = []
+  stack.inspector.events.on('replay:status', (s) => list.push(s))
+  return {
+    list,
+    done: async (replayId) => {
+      await expect.poll(() => list.find((s) => s.replayId === replayId && ['done', 'failed', 'cancelled'].includes(s.state)), { timeout: 10_000 }).toBeTruthy()
+      return list.find((s) => s.replayId === replayId && ['done', 'failed', 'cancelled'].includes(s.state))!
+    }
+  }
+}
+
+const chat = { model: 'mimo-v2.5', messages: [{ role: 'user', content: 'hello there' }] }
+
+describe('replay', () => {
+  it('an unedited replay sends upstream exactly the original bytes and headers (but Host)', async () => {
+    stack = await startStack()
+    const id = await recordOne(chat)
+    const original = stack.emulator.received[0]
+    const s = statuses()
+    const ended = waitForEnded(stack.inspector, 1)
+    const { replayId } = await stack.inspector.handlers['replay:send']({ id, body: null, headers: null, target: null, key: null })
+    expect((await s.done(replayId)).state).toBe('done')
+    const [replayed] = await ended
+    expect(replayed).toMatchObject({ mode: 'replay', status: 200 })
+    const again = stack.emulator.received[1]
+    expect(again.body.equals(original.body)).toBe(true)
+    const strip = (h: string[]) => h.filter((_, i) => i % 2 === 0).map((n, i) => `${n.toLowerCase()}: ${h[i * 2 + 1]}`).filter((l) => !/^(host|connection|content-length):/.test(l))
+    expect(strip(again.headers)).toEqual(strip(original.headers))
+    expect(stack.inspector.store.get(replayed.id)?.replayOf).toBe(id)
+  })
+
+  it('an edited replay sends what the editor shows, with a recomputed content-length', async () => {
+    stack = await startStack()
+    const id = await recordOne(chat)
+    const edited = JSON.stringify({ ...chat, messages: [{ role: 'user', content: 'edited — ünïcode' }] }, null, 2)
+    const s = statuses()
+    const { replayId } = await stack.inspector.handlers['replay:send']({ id, body: edited, headers: null, target: null, key: null })
+    await s.done(replayId)
+    const sent = stack.emulator.received[1]
+    expect(sent.body.toString('utf8')).toBe(edited)
+    const length = sent.headers[sent.headers.findIndex((h) => h.toLowerCase() === 'content-length') + 1]
+    expect(Number(length)).toBe(Buffer.byteLength(edited))
+  })
+
+  it('waits out a 429 (Retry-After) and tries again; each attempt is recorded', async () => {
+    stack = await startStack()
+    const id = await recordOne(chat)
+    stack.emulator.fail({ status: 429, retryAfter: 0 })
+    const s = statuses()
+    const { replayId } = await stack.inspector.handlers['replay:send']({ id, body: null, headers: null, target: null, key: null })
+    const final = await s.done(replayId)
+    expect(final).toMatchObject({ state: 'done', attempt: 2, message: 'HTTP 200' })
+    expect(s.list.some((x) => x.state === 'waiting-retry')).toBe(true)
+    await expect.poll(() => stack.inspector.store.records.filter((r) => r.summary.mode === 'replay').map((r) => r.summary.status).sort()).toEqual([200, 429])
+  })
+
+  it('can be cancelled, and is never sent twice at once by accident', async () => {
+    stack = await startStack()
+    const id = await recordOne(chat)
+    stack.emulator.fail({ hang: true })
+    const s = statuses()
+    const { replayId } = await stack.inspector.handlers['replay:send']({ id, body: null, headers: null, target: null, key: null })
+    await expect(stack.inspector.handlers['replay:send']({ id, body: null, headers: null, target: null, key: null })).rejects.toThrow(/already running/)
+    await expect.poll(() => stack.emulator.received.length).toBe(2)
+    expect((await stack.inspector.handlers['replay:cancel']({ replayId })).cancelled).toBe(true)
+    expect((await s.done(replayId)).state).toBe('cancelled')
+    await expect.poll(() => stack.inspector.store.records.find((r) => r.summary.mode === 'replay')?.summary.state).toBe('aborted')
+  })
+
+  it('after a restart asks for the key, and a typed key never reaches the data folder', async () => {
+    stack = await startStack()
+    const id = await recordOne(chat)
+    const inspector = await stack.restart()
+    await expect(inspector.handlers['replay:send']({ id, body: null, headers: null, target: null, key: null })).rejects.toThrow(/type it in once/)
+    const typed = 'sk-TypedInTheUI00112233445566778899'
+    const status = await inspector.handlers['keys:set']({ key: typed, remember: true })
+    expect(status.canPersist).toBe(false)
+    const ended = waitForEnded(inspector, 1)
+    await inspector.handlers['replay:send']({ id, body: null, headers: null, target: null, key: null })
+    expect((await ended)[0].status).toBe(200)
+    const sentAuth = stack.emulator.received[1].headers.join(' ')
+    expect(sentAuth).toContain(typed)
+    await inspector.close()
+    const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]))
+    const pack = readFileSync(join(stack.dataDir, 'blobs.pack'))
+    const blobs = readFileSync(join(stack.dataDir, 'blobs.idx'), 'utf8').split('\n').filter(Boolean).map((l) => {
+      const [, o, n] = l.split(' ').map(Number)
+      return inflateRawSync(pack.subarray(o, o + n))
+    })
+    for (const bytes of [...files(stack.dataDir).map((f) => readFileSync(f)), ...blobs]) expect(bytes.includes('TypedInTheUI0011')).toBe(false)
+    await stack.restart()
+  })
+})
+
+describe('fix and replay', () => {
+  it('restore-thinking turns MiMo’s 400 into a 200, recorded in the same conversation linked to the original', async () => {
+    stack = await startStack()
+    const ended = stack.ended(3)
+    expect((await anthropicCraftSession(stack.proxyUrl, stack.emulator)).status).toBe(400)
+    const failing = (await ended)[2]
+    const original = await stack.inspector.handlers['exchanges:body']({ id: failing.id, part: 'request' })
+    const fixed = await stack.inspector.handlers['replay:apply-fix']({ id: failing.id, fixId: 'restore-thinking', body: original.text! })
+    expect(fixed.changes.length).toBeGreaterThan(0)
+    const s = statuses()
+    const replayEnded = waitForEnded(stack.inspector, 1)
+    stack.emulator.script({ text: 'main.ts prints hi.' })
+    const { replayId } = await stack.inspector.handlers['replay:send']({ id: failing.id, body: fixed.body, headers: null, target: null, key: null })
+    await s.done(replayId)
+    const [replayed] = await replayEnded
+    expect(replayed.status).toBe(200)
+    const record = stack.inspector.store.get(replayed.id)!
+    expect(record.replayOf).toBe(failing.id)
+    // The grouping ignores thinking, so the fixed history is the same conversation; replayOf makes it a branch.
+    expect(replayed.conversationId).toBe(failing.conversationId)
+  })
+
+  it('restore-reasoning-content does the same in OpenAI format; disable-thinking also gives 200', async () => {
+    stack = await startStack()
+    const ended = stack.ended(3)
+    expect((await openaiDroppedReasoningSession(stack.proxyUrl, stack.emulator)).status).toBe(400)
+    const failing = (await ended)[2]
+    const original = (await stack.inspector.handlers['exchanges:body']({ id: failing.id, part: 'request' })).text!
+    for (const fixId of ['restore-reasoning-content', 'disable-thinking']) {
+      const fixed = await stack.inspector.handlers['replay:apply-fix']({ id: failing.id, fixId, body: original })
+      const done = waitForEnded(stack.inspector, 1)
+      await stack.inspector.handlers['replay:send']({ id: failing.id, body: fixed.body, headers: null, target: null, key: null })
+      expect((await done)[0].status, fixId).toBe(200)
+    }
+  })
+})
