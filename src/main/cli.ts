@@ -9,6 +9,7 @@ import { envCommand } from './cli/env'
 import { listCommand } from './cli/list'
 import { showCommand } from './cli/show'
 import { diagnoseCommand } from './cli/diagnose'
+import { exportCommand } from './cli/export'
 import { DEFAULT_UI_PORT, serveCommand } from './cli/serve'
 
 const program = new Command()
@@ -59,6 +60,15 @@ program
   .argument('<file>', 'exchange file, bare request body (JSON) or HAR')
   .option('--json', 'print JSON: {protocol, status, findings, culprit} (an array for a HAR)')
   .action((file: string, o) => diagnoseCommand(file, o.json === true))
+
+program
+  .command('export')
+  .description('write a repro bundle (request, response, curl.sh, repro.mjs, README, HAR) with every secret removed')
+  .argument('<file|id>', 'an exchange file, request body or HAR (its last failing request), or a recorded exchange id')
+  .requiredOption('--out <dir>', 'folder to write the bundle to')
+  .option('--zip', 'write repro.zip into the folder instead of loose files')
+  .option('--data-dir <dir>', DATA_DIR_HELP)
+  .action((source: string, o) => exportCommand(source, o.out, o.zip === true, dataDirOption(o.dataDir)))
 
 function fail(code: number, message: string): never {
   process.stderr.write(`mimo-inspector: ${message}\n`)

@@ -1,0 +1,26 @@
+// Everything a repro bundle is made from, gathered by the caller (the app from its store, the CLI from a file).
+import type { Diagnosis, HeaderList } from '../../../../shared/types'
+
+export interface BundleExchange {
+  startedAt: string
+  method: string
+  url: string
+  requestHeaders: HeaderList
+  requestBody: string
+  response: { status: number; statusMessage: string; headers: HeaderList; body: string } | null
+}
+
+export interface BundleInput {
+  /** The failing exchange as recorded. */
+  exchange: BundleExchange
+  /** The minimized request body, when the minimizer ran; else the original is the repro. */
+  minimalBody: string | null
+  /** What the minimizer removed, one line each. */
+  removed: string[]
+  /** "predicted" when the minimizer ran offline against the rules. */
+  minimizedBy: 'upstream' | 'predicted' | null
+  diagnosis: Diagnosis | null
+  /** The conversation, for the HAR (at least the exchange itself). */
+  conversation: BundleExchange[]
+  toolVersion: string
+}

@@ -1,0 +1,79 @@
+// README.md of a bundle: what fails, the error, the culprit and its rule, how to run it, what was removed.
+import type { BundleInput } from './bundle-input'
+
+export function bundleReadme(input: BundleInput, t: { origin: string; path: string }, sizes: { original: number; minimal: number }): string {
+  const e = input.exchange
+  const d = input.diagnosis
+  const model = safeModel(input.minimalBody ?? e.requestBody)
+  const ua = e.requestHeaders.find(([n]) => n.toLowerCase() === 'user-agent')?.[1] ?? 'unknown'
+  const culprit = d?.culprit ? d.findings.find((f) => f.rule === d.culprit!.rule && f.messageIndex === d.culprit!.messageIndex) : undefined
+  const lines = [
+    `# Repro: ${e.response ? `HTTP ${e.response.status}` : 'request'} from ${t.origin}${t.path}`,
+    '',
+    `- Endpoint: \`${e.method} ${t.origin}${t.path}\``,
+    `- Model: \`${model ?? 'unknown'}\``,
+    `- Client: \`${ua}\``,
+    `- Recorded: ${e.startedAt}; bundle made ${new Date().toISOString()} by MiMo Inspector ${input.toolVersion}`,
+    ''
+  ]
+  if (d?.error) {
+    lines.push('## The error', '', '```', d.error.message, '```')
+    if (d.error.genericMessage) lines.push('', `(outer message: \`${d.error.genericMessage}\`${d.error.wrappers.length ? `; unwrapped from ${d.error.wrappers.join(', ')}` : ''})`)
+    lines.push('')
+  }
+  if (culprit) {
+    lines.push(
+      '## Why',
+      '',
+      `\`messages[${culprit.messageIndex}]\`${culprit.blockIndex !== null ? ` block ${culprit.blockIndex}` : ''} (in the original request) — rule ${culprit.ref} \`${culprit.rule}\`:`,
+      '',
+      culprit.message,
+      '',
+      `Fix: ${culprit.fix}`,
+      '',
+      ...(culprit.sources.length ? ['Sources: ' + culprit.sources.map((s) => (s.url ? `[${s.label}](${s.url})` : s.label)).join(', '), ''] : [])
+    )
+  } else if (d?.error) lines.push('## Why', '', 'No single message in the request was found to cause it.', '')
+  lines.push(
+    '## Run it',
+    '',
+    '```sh',
+    'export MIMO_API_KEY=…   # your key',
+    'sh curl.sh              # or: node repro.mjs (Node 18+)',
+    '```',
+    '',
+    `Both send \`request.json\` byte for byte to ${t.origin}; set \`MIMO_BASE_URL\` to send it elsewhere.`,
+    '',
+    '## Files',
+    '',
+    `- \`request.json\`: the ${input.minimalBody ? 'minimized' : 'original'} request (${sizes.minimal.toLocaleString('en-US')} bytes)`,
+    `- \`request.original.json\`: the request as the agent sent it (${sizes.original.toLocaleString('en-US')} bytes)`,
+    '- `response.json`: status, headers and body as received',
+    '- `conversation.har`: the conversation, for any HAR viewer',
+    '- `curl.sh`, `repro.mjs`: run it',
+    ''
+  )
+  if (input.minimalBody) {
+    lines.push(
+      '## What the minimizer removed',
+      '',
+      input.minimizedBy === 'predicted'
+        ? 'Minimized offline against the diagnosis rules ("predicted"): run it once to confirm it fails the same way.'
+        : 'Minimized against the real endpoint: every step was checked to fail the same way.',
+      '',
+      ...input.removed.map((r) => `- ${r}`),
+      ''
+    )
+  }
+  lines.push('Secrets (keys, tokens, cookies) were removed from every file of this bundle.', '')
+  return lines.join('\n')
+}
+
+function safeModel(body: string): string | null {
+  try {
+    const m = (JSON.parse(body) as { model?: unknown }).model
+    return typeof m === 'string' ? m : null
+  } catch {
+    return null
+  }
+}
