@@ -5,6 +5,7 @@ import { proxyOverhead } from './proxy-overhead'
 import { storeSession } from './store-session'
 import { diagnoseBench } from './diagnose'
 import { groupingBench } from './grouping'
+import { minimizeBench } from './minimize'
 
 const which = process.argv[2] ?? 'all'
 const sections: string[] = []
@@ -14,6 +15,7 @@ if (which === 'all' || which === 'proxy') sections.push('### Proxy overhead (loo
 if (which === 'all' || which === 'store') sections.push('### Store: 500-request agent session\n\n' + (await storeSession()) + '\n')
 if (which === 'all' || which === 'diagnose') sections.push('### Diagnose: 5 MB request, 1,000 messages\n\n' + (await diagnoseBench()) + '\n')
 if (which === 'all' || which === 'grouping') sections.push('### Conversation grouping\n\n' + (await groupingBench()) + '\n')
+if (which === 'all' || which === 'minimize') sections.push('### Minimize: oracle calls against history length\n\n' + (await minimizeBench()) + '\n')
 const text = sections.join('\n')
 process.stdout.write(text + '\n')
 if (!process.env.BENCH_NO_APPEND) appendFileSync(new URL('./README.md', import.meta.url), text)

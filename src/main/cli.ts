@@ -4,12 +4,13 @@ import pkg from '../../package.json'
 import { DataDirLockedError } from './core/store/lock'
 import { BadUpstreamError } from './core/proxy/upstreams'
 import { DEFAULT_PROXY_PORT } from './core/inspector'
-import { DATA_DIR_HELP, UsageError, dataDirOption, parseChoice, parsePort } from './cli/common'
+import { DATA_DIR_HELP, UsageError, dataDirOption, parseChoice, parseCount, parsePort } from './cli/common'
 import { envCommand } from './cli/env'
 import { listCommand } from './cli/list'
 import { showCommand } from './cli/show'
 import { diagnoseCommand } from './cli/diagnose'
 import { exportCommand } from './cli/export'
+import { minimizeCommand } from './cli/minimize'
 import { DEFAULT_UI_PORT, serveCommand } from './cli/serve'
 
 const program = new Command()
@@ -60,6 +61,15 @@ program
   .argument('<file>', 'exchange file, bare request body (JSON) or HAR')
   .option('--json', 'print JSON: {protocol, status, findings, culprit} (an array for a HAR)')
   .action((file: string, o) => diagnoseCommand(file, o.json === true))
+
+program
+  .command('minimize')
+  .description('shrink a failing request to the smallest one that fails the same way, against a real endpoint (key from MIMO_API_KEY), and write the repro bundle')
+  .argument('<file>', 'exchange file, request body or HAR (its last failing request)')
+  .requiredOption('--upstream <profile|url>', 'where to send the candidates: mimo, mimo-token-plan, … or a base URL')
+  .addOption(new Option('--budget <n>', 'most requests to send').argParser(parseCount).default(60))
+  .option('--out <dir>', 'folder for the bundle', 'repro')
+  .action(async (file: string, o) => minimizeCommand(file, { upstream: o.upstream, budget: o.budget, out: o.out }))
 
 program
   .command('export')

@@ -8,6 +8,8 @@ import type {
   ConversationSummary,
   Diagnosis,
   EditResult,
+  ExportedBundle,
+  MinimizeStatus,
   ImportResult,
   KeyStatus,
   ReplayStarted,
@@ -75,6 +77,23 @@ export const callArgs = {
     key: z.string().min(1).max(1000).nullable()
   }),
   'replay:cancel': z.object({ replayId: id }),
+  'repro:minimize': z.object({
+    id,
+    mode: z.enum(['upstream', 'predicted']),
+    budget: z.number().int().min(1).max(1000).default(60),
+    target: z
+      .object({ profile: z.enum(['mimo', 'mimo-token-plan', 'mimo-token-plan-sgp', 'mimo-token-plan-ams', 'custom']).nullable(), url: z.string().url().optional() })
+      .nullable()
+      .default(null),
+    key: z.string().min(1).max(1000).nullable().default(null)
+  }),
+  'repro:cancel': z.object({ jobId: id }),
+  'repro:export': z.object({
+    id,
+    minimalBody: z.string().max(MAX_IMPORT_CHARS).nullable().default(null),
+    removed: z.array(z.string().max(2000)).max(1000).default([]),
+    minimizedBy: z.enum(['upstream', 'predicted']).nullable().default(null)
+  }),
   'keys:set': z.object({ key: z.string().min(8).max(1000), remember: z.boolean().default(false) }),
   'keys:status': z.null(),
   'proxy:status': z.null(),
@@ -109,6 +128,9 @@ export interface CallResults {
   'replay:edit': EditResult
   'replay:send': ReplayStarted
   'replay:cancel': { cancelled: boolean }
+  'repro:minimize': { jobId: string }
+  'repro:cancel': { cancelled: boolean }
+  'repro:export': ExportedBundle
   'keys:set': KeyStatus
   'keys:status': KeyStatus
   'proxy:status': ProxyStatus
@@ -124,6 +146,8 @@ export interface ApiEvents {
   'conversation:upserted': ConversationSummary
   /** A replay is sending, waiting to retry after 429/503, done, cancelled or failed. */
   'replay:status': ReplayStatus
+  /** A minimize job moved: requests used, size now, best result so far. */
+  'repro:progress': MinimizeStatus
   'proxy:status': ProxyStatus
   'store:status': StoreStatus
 }

@@ -15,6 +15,9 @@ export const CALL_NAMES = [
   'replay:edit',
   'replay:send',
   'replay:cancel',
+  'repro:minimize',
+  'repro:cancel',
+  'repro:export',
   'keys:set',
   'keys:status',
   'proxy:status',
@@ -22,7 +25,7 @@ export const CALL_NAMES = [
   'store:status'
 ] as const
 
-export const EVENT_NAMES = ['exchange:upserted', 'conversation:upserted', 'replay:status', 'proxy:status', 'store:status'] as const
+export const EVENT_NAMES = ['exchange:upserted', 'conversation:upserted', 'replay:status', 'repro:progress', 'proxy:status', 'store:status'] as const
 
 export type CallName = (typeof CALL_NAMES)[number]
 export type EventName = (typeof EVENT_NAMES)[number]

@@ -346,3 +346,44 @@ export interface KeyStatus {
   /** The desktop app can keep a key encrypted by the OS keychain (safeStorage); web mode cannot. */
   canPersist: boolean
 }
+
+// ---------- Minimize and export ----------
+
+export interface MinimizeProgress {
+  phase: string
+  requestsUsed: number
+  budget: number
+  originalBytes: number
+  currentBytes: number
+  messages: number
+  originalMessages: number
+}
+
+export interface MinimizeOutcome {
+  /** The smallest request found that still fails the same way (pretty JSON). */
+  body: string
+  removed: string[]
+  requestsUsed: number
+  originalBytes: number
+  bytes: number
+  oneMinimal: boolean
+  mode: 'upstream' | 'predicted'
+  stopReason: string | null
+}
+
+export interface MinimizeStatus {
+  jobId: string
+  exchangeId: string
+  state: 'running' | 'done' | 'cancelled' | 'stopped' | 'failed'
+  progress: MinimizeProgress | null
+  /** The best result so far; final when state is not 'running'. */
+  result: MinimizeOutcome | null
+  message: string | null
+}
+
+export interface ExportedBundle {
+  fileName: string
+  /** The zip, base64, for the UI to save (a download in web mode, a save dialog in the desktop app). */
+  zipBase64: string
+  files: string[]
+}

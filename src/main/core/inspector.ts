@@ -25,6 +25,9 @@ import { MissingKeyError } from './replay/replay-headers'
 import { ReplayError, Replayer } from './replay/replayer'
 import { applyEdit, EditError } from './replay/edits'
 import { applyFix, FixError } from './replay/fixes'
+import { MinimizeError, MinimizeJobs } from './repro/minimize-jobs'
+import { buildBundle, zipBundle } from './repro/export/bundle'
+import { conversationFromStore, exchangeFromRecord } from './repro/export/from-record'
 
 export const DEFAULT_PROXY_PORT = 8788
 export const LOOPBACK = '127.0.0.1'
@@ -57,6 +60,7 @@ export class Inspector {
   private readonly analysis: Analysis
   readonly keys: KeyVault
   private readonly replayer: Replayer
+  private readonly minimizer: MinimizeJobs
   private readonly proxy: ReverseProxy
   private upstream: UpstreamProfile
   private settings: Settings
@@ -89,6 +93,13 @@ export class Inspector {
       timeouts: options.timeouts ?? DEFAULT_TIMEOUTS,
       tls: options.upstreamTls,
       emit: (status) => this.events.emit('replay:status', status),
+      baseBackoffMs: options.replayBackoffMs
+    })
+    this.minimizer = new MinimizeJobs({
+      keys: this.keys,
+      timeouts: options.timeouts ?? DEFAULT_TIMEOUTS,
+      tls: options.upstreamTls,
+      emit: (status) => this.events.emit('repro:progress', status),
       baseBackoffMs: options.replayBackoffMs
     })
     this.proxy = new ReverseProxy({
@@ -294,6 +305,28 @@ export class Inspector {
       },
       'replay:send': async (req) => asArgError(() => this.replayer.start(req)),
       'replay:cancel': async ({ replayId }) => ({ cancelled: this.replayer.cancel(replayId) }),
+      'repro:minimize': async ({ id, mode, budget, target, key }) => {
+        const record = this.requireRecord(id)
+        return asArgError(() =>
+          this.minimizer.start({ record, body: this.analysis.requestJson(record), responseText: this.analysis.responseText(record), diagnosis: this.analysis.diagnosis(record), mode, budget, target, key })
+        )
+      },
+      'repro:cancel': async ({ jobId }) => ({ cancelled: this.minimizer.cancel(jobId) }),
+      'repro:export': async ({ id, minimalBody, removed, minimizedBy }) => {
+        const record = this.requireRecord(id)
+        const members = record.summary.conversationId ? this.conversations.exchanges(record.summary.conversationId) : []
+        const files = buildBundle({
+          exchange: exchangeFromRecord(this.store, record),
+          minimalBody,
+          removed,
+          minimizedBy,
+          diagnosis: this.analysis.diagnosis(record),
+          conversation: conversationFromStore(this.store, members, record),
+          toolVersion: this.options.version
+        })
+        const stamp = record.summary.startedAt.replace(/[:.]/g, '-').slice(0, 19)
+        return { fileName: `mimo-repro-${stamp}.zip`, zipBase64: Buffer.from(zipBundle(files)).toString('base64'), files: Object.keys(files) }
+      },
       'keys:set': async ({ key, remember }) => this.keys.add(key, remember),
       'keys:status': async () => this.keys.status(),
       'proxy:status': async () => this.proxyStatus(),
@@ -324,7 +357,7 @@ function asArgError<T>(fn: () => T): T {
   try {
     return fn()
   } catch (err) {
-    if (err instanceof FixError || err instanceof EditError || err instanceof MissingKeyError || err instanceof ReplayError) throw new ApiArgError(err.message)
+    if (err instanceof FixError || err instanceof EditError || err instanceof MissingKeyError || err instanceof ReplayError || err instanceof MinimizeError) throw new ApiArgError(err.message)
     throw err
   }
 }

@@ -57,9 +57,13 @@ function split<T>(items: readonly T[], n: number): T[][] {
 export async function shortestFailingPrefix(from: number, last: number, fails: (j: number) => Promise<boolean>, start?: number | null): Promise<number> {
   let lo = from
   let hi = last
-  if (start !== null && start !== undefined && start >= from && start < last) {
-    if (await fails(start)) return start
-    lo = start + 1
+  if (start !== null && start !== undefined && start >= from) {
+    // Nothing before the culprit can be the answer.
+    lo = Math.min(start, last)
+    if (lo < last) {
+      if (await fails(lo)) return lo
+      lo++
+    }
   }
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2)

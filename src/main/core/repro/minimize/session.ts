@@ -1,6 +1,6 @@
-// One minimization run's bookkeeping: the oracle calls (budget, memo, cancel, OracleStop), the best request
-// so far and the running summary. Every accepted candidate is smaller than the one before, so "current" and
-// "best" are the same thing.
+// One minimization run's bookkeeping: the oracle calls (budget, memo, cancel, OracleStop, progress) and the
+// best request so far. Every accepted candidate is smaller than the one before, so "current" and "best" are
+// the same thing.
 import { createHash } from 'node:crypto'
 import type { JsonRecord } from '../../protocols/json'
 import type { Candidate, State } from './candidate'
@@ -17,6 +17,7 @@ export class OracleStop extends Error {
 export type Oracle = (candidate: Record<string, unknown>) => Promise<{ fingerprint: string }>
 
 export interface MinimizeProgress {
+  /** original, prefix, messages, tools, blocks, texts, system, params, verify (see minimize.ts). */
   phase: string
   requestsUsed: number
   budget: number
@@ -110,6 +111,8 @@ export class Session {
     } catch (err) {
       this.report()
       if (err instanceof Halt) throw err
+      // An oracle that gives up because the run was cancelled (its request aborted) is a cancel.
+      if (this.opts.signal?.aborted) throw new Halt('cancelled')
       if (err instanceof OracleStop) throw new Halt('stopped', err.reason)
       throw new Halt('stopped', `the oracle failed: ${err instanceof Error ? err.message : String(err)}`)
     }

@@ -16,7 +16,10 @@ export function summary(p: Protocol, original: JsonRecord, result: State): strin
   const msgLine = describeRemovedMessages(gone)
   if (msgLine) lines.push(msgLine)
   if (t.tools > 0) lines.push(`removed ${t.tools} unused ${plural(t.tools, 'tool')}`)
-  if (t.blocks > 0) lines.push(`removed ${t.blocks} ${p === 'anthropic' ? plural(t.blocks, 'content block') : `content ${plural(t.blocks, 'part')} or tool ${plural(t.blocks, 'call')}`} (a tool call goes with its results)`)
+  if (t.blocks > 0) {
+    const what = p === 'anthropic' ? plural(t.blocks, 'content block') : 'content parts or tool calls'
+    lines.push(`removed ${t.blocks} ${what} (a tool call goes with its results)`)
+  }
   if (t.texts > 0) lines.push(`shortened ${t.texts} ${plural(t.texts, 'text')} to stubs`)
   if (t.system > 0) {
     if (p === 'openai') lines.push(`removed ${t.system} system ${plural(t.system, 'message')} after the first`)
