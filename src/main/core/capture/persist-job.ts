@@ -34,11 +34,12 @@ export interface PersistInput {
 
 export function persistJob(input: PersistInput, writer: StoreWriter, grouper: Grouper | null): ExchangeRecord {
   const summary = { ...input.summary }
-  const reqBytes = input.request.bytes ? Buffer.from(input.request.bytes.buffer, input.request.bytes.byteOffset, input.request.bytes.byteLength) : null
+  // Redact first: everything derived below (title, error text, group key) comes from the redacted bytes.
+  const reqBytes = input.request.bytes ? redactBody(Buffer.from(input.request.bytes.buffer, input.request.bytes.byteOffset, input.request.bytes.byteLength)) : null
   const facts = requestFacts(reqBytes ? reqBytes.toString('utf8') : '')
   if (facts.body) Object.assign(summary, { model: facts.model, stream: facts.stream })
   const res = input.response
-  const resBytes = res?.bytes ? Buffer.from(res.bytes.buffer, res.bytes.byteOffset, res.bytes.byteLength) : null
+  const resBytes = res?.bytes ? redactBody(Buffer.from(res.bytes.buffer, res.bytes.byteOffset, res.bytes.byteLength)) : null
   if (res && resBytes) {
     const message = responseMessage(summary, res.headers, resBytes)
     summary.usage = usageOf(message)
@@ -60,14 +61,14 @@ export function persistJob(input: PersistInput, writer: StoreWriter, grouper: Gr
     ...(input.replayOf ? { replayOf: input.replayOf } : {}),
     request: {
       headers: input.requestHeaders,
-      body: reqBytes && reqBytes.length > 0 ? writer.putBody(redactBody(reqBytes)) : null,
+      body: reqBytes && reqBytes.length > 0 ? writer.putBody(reqBytes) : null,
       bodyCut: input.request.cut
     },
     response: res
       ? {
           statusMessage: res.statusMessage,
           headers: res.headers,
-          body: resBytes && resBytes.length > 0 ? writer.putBody(redactBody(resBytes)) : null,
+          body: resBytes && resBytes.length > 0 ? writer.putBody(resBytes) : null,
           bodyCut: res.cut,
           chunkTimes: res.chunkTimes.length > 0 ? writer.putBody(Buffer.from(JSON.stringify(res.chunkTimes))) : null
         }
