@@ -166,7 +166,7 @@ export class Inspector {
 
   /** Persisted summaries and in-flight ones, in arrival order. */
   summaries(): ExchangeSummary[] {
-    const live = this.recorder.liveSummaries()
+    const live = [...this.recorder.unsaved, ...this.recorder.liveSummaries()]
     const stored = this.store.records.map((r) => r.summary)
     if (live.length === 0) return stored
     const liveIds = new Set(live.map((l) => l.id))

@@ -11,6 +11,8 @@ import { join } from 'node:path'
 import { Readable, type Duplex } from 'node:stream'
 import tls from 'node:tls'
 import { Persister } from '../../../src/main/core/capture/persister'
+import { DEFAULT_TIMEOUTS } from '../../../src/main/core/proxy/forward'
+import { MitmProxy, type MitmProxyOptions } from '../../../src/main/core/proxy/mitm'
 import { Recorder } from '../../../src/main/core/capture/recorder'
 import { Store } from '../../../src/main/core/store/store'
 import type { ExchangeSummary } from '../../../src/shared/types'
@@ -168,5 +170,43 @@ export function agentFetch(agent: https.Agent): typeof fetch {
       init?.signal?.addEventListener('abort', () => req.destroy(new Error('aborted')))
       req.end(body ?? undefined)
     })
+  }
+}
+
+export interface MitmSetup {
+  proxy: MitmProxy
+  port: number
+  ourCa: string
+  rec: TestRecorder
+  dataDir: string
+  close(): Promise<void>
+}
+
+/** A forward proxy on a fresh data folder that captures *.mimo.test (mapped to loopback) plus `extra`. */
+export async function startMitm(upstreamCa: string[], extra: Partial<MitmProxyOptions> = {}): Promise<MitmSetup> {
+  const dataDir = tempDir()
+  const rec = startRecorder(dataDir)
+  const proxy = new MitmProxy({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    recorder: rec.recorder,
+    captureHosts: ['*.mimo.test'],
+    timeouts: DEFAULT_TIMEOUTS,
+    upstreamTls: { ca: upstreamCa },
+    resolveUpstream: mimoResolve,
+    ...extra
+  })
+  const port = await proxy.listen()
+  return {
+    proxy,
+    port,
+    ourCa: readFileSync(proxy.caCertPath, 'utf8'),
+    rec,
+    dataDir,
+    async close() {
+      await proxy.close()
+      await rec.close()
+    }
   }
 }

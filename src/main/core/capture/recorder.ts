@@ -39,6 +39,8 @@ export interface PersistSink {
   persist(input: PersistInput): Promise<ExchangeRecord>
 }
 
+const UNSAVED_KEPT = 10_000
+
 export class Recorder {
   private readonly live = new Map<string, LiveExchange>()
   private seq: number
@@ -46,6 +48,8 @@ export class Recorder {
   readonly keyring = new Map<string, string>()
   recording = true
   lastError: string | null = null
+  /** Exchanges that ended while recording was stopped: still listed (summaries only) for this run. */
+  readonly unsaved: ExchangeSummary[] = []
 
   constructor(
     private readonly store: Store,
@@ -85,7 +89,13 @@ export class Recorder {
       this.live.delete(summary.id)
       this.hooks.upserted(summary)
     }
-    if (!this.recording) return done({ ...live.summary })
+    const unsaved = (): void => {
+      const summary = { ...live.summary }
+      this.unsaved.push(summary)
+      if (this.unsaved.length > UNSAVED_KEPT) this.unsaved.shift()
+      done(summary)
+    }
+    if (!this.recording) return unsaved()
     this.sink.persist(this.persistInput(live)).then(
       (record) => {
         this.store.index(record)
@@ -98,7 +108,7 @@ export class Recorder {
           this.lastError = `recording stopped: ${err.message}`
           this.hooks.storeFailed(err)
         }
-        done({ ...live.summary })
+        unsaved()
       }
     )
   }
