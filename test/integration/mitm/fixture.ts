@@ -197,7 +197,10 @@ export async function startMitm(upstreamCa: string[], extra: Partial<MitmProxyOp
     resolveUpstream: mimoResolve,
     ...extra
   })
-  const port = await proxy.listen()
+  const port = await proxy.listen().catch(async (err: unknown) => {
+    await rec.close()
+    throw err
+  })
   return {
     proxy,
     port,

@@ -39,6 +39,8 @@ export class MitmProxy {
   /** Parses the decrypted HTTP/1.1 inside intercepted tunnels; it never listens on a port itself. */
   private readonly inner: Server
   private readonly targets = new WeakMap<object, Authority>()
+  /** Intercepted connections that carried at least one request. */
+  private readonly served = new WeakSet<object>()
   private readonly sockets = new Set<Duplex>()
   private ca: CaMaterial | null = null
   private leaves: LeafCache | null = null
@@ -159,12 +161,19 @@ export class MitmProxy {
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n')
     if (head.length) socket.unshift(head) // a client that sent its ClientHello without waiting
     const tlsSocket = new tls.TLSSocket(socket as Socket, { isServer: true, secureContext, ALPNProtocols: ['http/1.1'] })
-    let secure = false
-    tlsSocket.once('secure', () => (secure = true))
+    // A client that rejects our certificate either sends an alert (OpenSSL, curl: an error here) or, like Node,
+    // just hangs up after the handshake. Either way no request ever arrives on the connection.
+    let reported = false
+    const report = (message: string): void => {
+      if (reported || this.served.has(tlsSocket) || !this.server) return
+      reported = true
+      this.options.onClientTlsError?.(target.host, new Error(message))
+    }
     tlsSocket.on('error', (err) => {
-      if (!secure) this.options.onClientTlsError?.(target.host, err)
+      report(`TLS with the client for ${target.host} failed: ${err.message}; does it trust the inspector's CA?`)
       tlsSocket.destroy()
     })
+    tlsSocket.once('close', () => report(`the client closed its connection to ${target.host} without sending a request; it probably does not trust the inspector's CA (NODE_EXTRA_CA_CERTS, SSL_CERT_FILE)`))
     this.targets.set(tlsSocket, target)
     this.track(tlsSocket)
     this.inner.emit('connection', tlsSocket)
@@ -173,6 +182,7 @@ export class MitmProxy {
   private onInterceptedRequest(req: IncomingMessage, res: ServerResponse): void {
     const target = this.targets.get(req.socket)
     if (!target) return void res.destroy()
+    this.served.add(req.socket)
     const raw = req.url ?? '/'
     this.record(req, res, 'https:', target, raw.startsWith('/') ? raw : pathOf(raw))
   }
