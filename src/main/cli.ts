@@ -29,6 +29,7 @@ program
   .option('--capture <hosts>', 'hosts the forward proxy intercepts, comma-separated (default *.xiaomimimo.com)')
   .option('--upstream <profile|url>', 'mimo, mimo-token-plan, mimo-token-plan-sgp, mimo-token-plan-ams, or a base URL')
   .option('--data-dir <dir>', DATA_DIR_HELP)
+  .option('--listen <address>', 'address the proxy listens on (default 127.0.0.1; anything else lets others use the keys passing through)')
   .action(async (o) => {
     await serveCommand({ ...o, dataDir: dataDirOption(o.dataDir), version: pkg.version })
   })

@@ -170,3 +170,32 @@ describe('diagnose', () => {
     expect(run('diagnose', `${dir}/missing.json`).status).toBe(2)
   })
 })
+
+describe('bad configuration', () => {
+  it('a corrupt settings.json is set aside with a clear warning, and serve still starts', async () => {
+    const dir = tempDataDir()
+    writeFileSync(`${dir}/settings.json`, '{"upstream": {"profile": ')
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--proxy-port', '0', '--data-dir', dir])
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    await expect.poll(() => out, { timeout: 10_000 }).toContain('Ctrl+C')
+    expect(out).toMatch(/Warning: +settings\.json could not be read .* moved it to .*settings\.json\.corrupt-\d+ and used the defaults/)
+    expect(out).toContain('https://api.xiaomimimo.com')
+    const exit = new Promise((r) => child.on('exit', r))
+    child.kill('SIGTERM')
+    await exit
+  })
+
+  it('--listen on another address warns that others can use the keys', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--proxy-port', '0', '--listen', '127.0.0.2', '--data-dir', tempDataDir()])
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.stderr.on('data', (d) => (out += d))
+    await expect.poll(() => out, { timeout: 10_000 }).toMatch(/Ctrl\+C|mimo-inspector:/)
+    expect(out).toMatch(/Warning: +the proxy listens on 127\.0\.0\.2: anyone who can reach/)
+    const exit = new Promise((r) => child.on('exit', r))
+    child.kill('SIGTERM')
+    await exit
+    expect(run('serve', '--listen', 'example.com', '--data-dir', tempDataDir()).status).toBe(2)
+  })
+})

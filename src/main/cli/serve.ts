@@ -1,5 +1,6 @@
 // `mimo-inspector serve`: the core headless plus the web UI.
 import { existsSync } from 'node:fs'
+import { isIP } from 'node:net'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Inspector, LOOPBACK } from '../core/inspector'
@@ -15,6 +16,7 @@ export interface ServeOptions {
   upstream?: string
   dataDir: string
   version: string
+  listen?: string
 }
 
 export const DEFAULT_UI_PORT = 8787
@@ -23,7 +25,9 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
   if (opts.mitmPort !== undefined || opts.capture !== undefined) {
     throw new UsageError('--mitm-port/--capture: the forward (MITM) proxy is not available yet; use the base-URL proxy')
   }
-  const inspector = await Inspector.start({ dataDir: opts.dataDir, version: opts.version, shell: 'web', proxyPort: opts.proxyPort, upstream: opts.upstream })
+  const host = opts.listen ?? LOOPBACK
+  if (isIP(host) === 0 && host !== 'localhost') throw new UsageError(`--listen takes an IP address, not "${host}"`)
+  const inspector = await Inspector.start({ dataDir: opts.dataDir, version: opts.version, shell: 'web', proxyPort: opts.proxyPort, upstream: opts.upstream, host })
   if (inspector.proxyErrorMessage) {
     await inspector.close()
     throw new Error(inspector.proxyErrorMessage)
@@ -43,6 +47,9 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
   out.write(`Proxy:    ${status.reverse.url}  →  ${status.upstream.baseUrl}\n`)
   out.write(`Data:     ${opts.dataDir}\n`)
   for (const w of inspector.warnings) out.write(`Warning:  ${w}\n`)
+  if (!['127.0.0.1', '::1', 'localhost'].includes(host)) {
+    out.write(`Warning:  the proxy listens on ${host}: anyone who can reach ${host}:${status.reverse.port} can send requests with the keys that pass through it and read your traffic.\n`)
+  }
   out.write(`\nPoint your agent at it:\n`)
   for (const line of status.envLines) out.write(`  ${line.line}\n`)
   out.write(`\nCtrl+C to stop.\n`)
