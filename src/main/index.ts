@@ -1,5 +1,5 @@
 // The Electron shell, kept thin: window, IPC adapter of the contract, external links. All logic is in core.
-import { app, BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CALL_NAMES, IPC_EVENT_CHANNEL, parseCallArg, type CallName } from '../shared/api'
@@ -46,7 +46,9 @@ function createWindow(): void {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
-      webSecurity: true
+      webSecurity: true,
+      // A middle click would otherwise open a link in a new window.
+      disableBlinkFeatures: 'Auxclick'
     }
   })
   const contents = win.webContents
@@ -65,6 +67,9 @@ app.on('web-contents-created', (_e, contents) => {
 })
 
 app.whenReady().then(async () => {
+  // The UI needs no camera, notifications or other permission: refuse every request and check.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
   try {
     inspector = await Inspector.start({ dataDir, version: app.getVersion(), shell: 'electron', keyStore: safeStorageKeyStore(dataDir) })
   } catch (err) {

@@ -121,10 +121,13 @@ describe.skipIf(!openssl)('failures through the forward proxy', () => {
     // A duplex that strips the proxy's 200 reply, so the TLS client sees only the tunnel's bytes.
     let head = Buffer.alloc(0)
     let inTunnel = false
+    // The CONNECT goes out in the same write as the ClientHello, so the proxy gets both in one read.
+    let connect: Buffer | null = Buffer.from(`CONNECT api.mimo.test:${emulator.port} HTTP/1.1\r\nHost: api.mimo.test\r\n\r\n`)
     const tunnel = new Duplex({
       read() {},
       write(chunk: Buffer, _enc, cb) {
-        raw.write(chunk, cb)
+        raw.write(connect ? Buffer.concat([connect, chunk]) : chunk, cb)
+        connect = null
       }
     })
     raw.on('data', (c: Buffer) => {
@@ -135,7 +138,6 @@ describe.skipIf(!openssl)('failures through the forward proxy', () => {
       inTunnel = true
       if (head.length > end + 4) tunnel.push(head.subarray(end + 4))
     })
-    raw.write(`CONNECT api.mimo.test:${emulator.port} HTTP/1.1\r\nHost: api.mimo.test\r\n\r\n`)
     const secure = tls.connect({ socket: tunnel, servername: 'api.mimo.test', ca: mitm.ourCa })
     const ended = mitm.rec.ended()
     const reply = await new Promise<string>((resolve, reject) => {

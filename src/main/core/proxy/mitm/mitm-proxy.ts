@@ -227,7 +227,7 @@ export class MitmProxy {
       if (protocol === 'https:' && !isIP(target.host)) tlsOptions.servername = target.host
     }
     // URL parsing normalises paths (dot segments, escapes); the upstream gets the client's request line as sent.
-    if (false && url.pathname + url.search !== path) tlsOptions.path = path
+    if (url.pathname + url.search !== path) tlsOptions.path = path
     return { timeouts: this.options.timeouts, tls: tlsOptions }
   }
 }
