@@ -6,6 +6,7 @@ import { storeSession } from './store-session'
 import { diagnoseBench } from './diagnose'
 import { groupingBench } from './grouping'
 import { minimizeBench } from './minimize'
+import { mitmBench } from './mitm'
 
 const which = process.argv[2] ?? 'all'
 const sections: string[] = []
@@ -16,6 +17,7 @@ if (which === 'all' || which === 'store') sections.push('### Store: 500-request 
 if (which === 'all' || which === 'diagnose') sections.push('### Diagnose: 5 MB request, 1,000 messages\n\n' + (await diagnoseBench()) + '\n')
 if (which === 'all' || which === 'grouping') sections.push('### Conversation grouping\n\n' + (await groupingBench()) + '\n')
 if (which === 'all' || which === 'minimize') sections.push('### Minimize: oracle calls against history length\n\n' + (await minimizeBench()) + '\n')
+if (which === 'all' || which === 'mitm') sections.push('### Forward (MITM) proxy\n\n' + (await mitmBench()) + '\n')
 const text = sections.join('\n')
 process.stdout.write(text + '\n')
 if (!process.env.BENCH_NO_APPEND) appendFileSync(new URL('./README.md', import.meta.url), text)

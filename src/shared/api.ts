@@ -101,6 +101,12 @@ export const callArgs = {
     profile: z.enum(['mimo', 'mimo-token-plan', 'mimo-token-plan-sgp', 'mimo-token-plan-ams', 'custom']),
     url: z.string().url().optional()
   }),
+  'proxy:set-mitm': z.object({
+    enabled: z.boolean(),
+    port: z.number().int().min(0).max(65535).optional(),
+    captureHosts: z.array(z.string().min(1).max(300)).max(200).optional()
+  }),
+  'proxy:regenerate-ca': z.null(),
   'store:status': z.null()
 } as const satisfies Record<CallName, z.ZodType>
 
@@ -135,6 +141,10 @@ export interface CallResults {
   'keys:status': KeyStatus
   'proxy:status': ProxyStatus
   'proxy:set-upstream': ProxyStatus
+  /** Turns the forward (HTTPS_PROXY) proxy on or off, or changes its port or capture list. */
+  'proxy:set-mitm': ProxyStatus
+  /** A new CA: certificates made by the old one stop being trusted. */
+  'proxy:regenerate-ca': ProxyStatus
   'store:status': StoreStatus
 }
 

@@ -22,6 +22,8 @@ export const CALL_NAMES = [
   'keys:status',
   'proxy:status',
   'proxy:set-upstream',
+  'proxy:set-mitm',
+  'proxy:regenerate-ca',
   'store:status'
 ] as const
 

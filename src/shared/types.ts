@@ -123,8 +123,27 @@ export interface EnvLine {
   line: string
 }
 
+export interface MitmStatus {
+  host: string
+  port: number
+  listening: boolean
+  error: string | null
+  url: string
+  /** Our CA certificate, for NODE_EXTRA_CA_CERTS. */
+  caPath: string
+  /** System roots plus our CA, for tools that replace the trust store. */
+  bundlePath: string
+  captureHosts: string[]
+  /** The lines to paste for a terminal (HTTPS_PROXY, NODE_EXTRA_CA_CERTS, …). */
+  envLines: EnvLine[]
+  /** Set when an intercepted client hung up without a request: it probably does not trust our CA. */
+  lastClientTlsError: string | null
+}
+
 export interface ProxyStatus {
   reverse: { host: string; port: number; listening: boolean; error: string | null; url: string }
+  /** The forward (HTTPS_PROXY) proxy, when turned on. */
+  mitm: MitmStatus | null
   upstream: UpstreamProfile
   profiles: UpstreamProfile[]
   envLines: EnvLine[]

@@ -199,3 +199,27 @@ describe('bad configuration', () => {
     expect(run('serve', '--listen', 'example.com', '--data-dir', tempDataDir()).status).toBe(2)
   })
 })
+
+describe('forward proxy from the command line', () => {
+  it('serve --mitm-port --capture turns it on; env --mode proxy prints its lines', async () => {
+    const dir = tempDataDir()
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--proxy-port', '0', '--mitm-port', '0', '--capture', '*.xiaomimimo.com,api.example.test', '--data-dir', dir])
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.stderr.on('data', (d) => (out += d))
+    await expect.poll(() => out, { timeout: 10_000 }).toContain('Ctrl+C')
+    const forward = /Forward:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1]
+    expect(forward).toBeTruthy()
+    expect(out).toContain('intercepting *.xiaomimimo.com, api.example.test')
+    const env = run('env', '--mode', 'proxy', '--data-dir', dir).stdout
+    expect(env).toContain(`export HTTPS_PROXY=${forward}`)
+    expect(env).toContain(`export NODE_EXTRA_CA_CERTS=${dir}/ca/ca.pem`)
+    expect(env).toContain('export NODE_USE_ENV_PROXY=1')
+    expect(env).toContain('export NO_PROXY=localhost,127.0.0.1')
+    expect(run('env', '--mode', 'proxy', '--shell', 'fish', '--data-dir', dir).stdout).toContain(`set -gx HTTPS_PROXY ${forward}`)
+    const exit = new Promise((r) => child.on('exit', r))
+    child.kill('SIGTERM')
+    await exit
+    expect(run('serve', '--capture', 'x.com', '--data-dir', tempDataDir()).status).toBe(2)
+  })
+})

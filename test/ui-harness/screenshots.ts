@@ -443,7 +443,7 @@ async function timelineTiming(page: Page, base: string): Promise<void> {
   await page.locator('[data-testid="conversation-row"][data-id="conv-long-lint"]').waitFor()
   const runs: number[] = []
   for (let i = 0; i < 4; i++) {
-    const id = i % 2 === 0 ? 'conv-long-lint' : 'conv-weather'
+    const id = i % 2 === 0 ? 'conv-long-lint' : 'conv-opencode-400'
     const ms = await page.evaluate(async (convId) => {
       const row = document.querySelector(`[data-testid="conversation-row"][data-id="${convId}"]`) as HTMLElement
       const t0 = performance.now()
@@ -519,6 +519,23 @@ async function webMode(context: import('playwright-core').BrowserContext, base: 
     })
   })
 
+  try {
+    await webModeSteps(page, base, TOKEN, sockets, (down) => (serverDown = down), seenCalls)
+  } finally {
+    // The live fake keeps timers; a failed step must not keep the process alive.
+    fake.stop()
+    await page.close()
+  }
+}
+
+async function webModeSteps(
+  page: Page,
+  base: string,
+  TOKEN: string,
+  sockets: Set<import('playwright-core').WebSocketRoute>,
+  setServerDown: (down: boolean) => void,
+  seenCalls: string[]
+): Promise<void> {
   await page.goto(`${base}?mode=web&token=${TOKEN}`)
   await page.locator('#root[data-app-state="ready"]').waitFor()
   check(!page.url().includes('token='), `token removed from the URL (${page.url()})`)
@@ -532,13 +549,13 @@ async function webMode(context: import('playwright-core').BrowserContext, base: 
   await shot(page, 'web-mode')
 
   // Drop the server: the UI says so and retries with backoff.
-  serverDown = true
+  setServerDown(true)
   for (const ws of sockets) await ws.close({ code: 1006, reason: 'gone' }).catch(() => {})
   await page.locator('[data-testid="connection-state"][data-state="disconnected"]').waitFor()
   await shot(page, 'web-disconnected')
   const before = await page.locator('[data-testid="exchange-row"]').last().getAttribute('data-id')
   await page.waitForTimeout(2500)
-  serverDown = false
+  setServerDown(false)
   await page.locator('[data-testid="connection-state"][data-state="open"]').waitFor({ timeout: 15_000 })
   // After the reconnect the tail is reloaded, so rows created while down show up.
   await page.waitForFunction(
@@ -557,8 +574,6 @@ async function webMode(context: import('playwright-core').BrowserContext, base: 
   await page.locator('#root[data-app-state="ready"]').waitFor()
   check(true, 'reload without ?token= still authorised (sessionStorage)')
   check(seenCalls.includes('exchanges:list') && seenCalls.includes('app:info'), 'calls go to /api/call/NAME')
-  fake.stop()
-  await page.close()
 }
 
 main().catch((err) => {

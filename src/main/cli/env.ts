@@ -2,17 +2,26 @@
 import { readRuntime } from '../core/runtime-file'
 import { DEFAULT_PROXY_PORT, LOOPBACK } from '../core/inspector'
 import { baseUrlVars, formatVar, type Shell } from '../core/proxy/env-lines'
+import { caPaths, DEFAULT_MITM_PORT, proxyEnvVars } from '../core/proxy/mitm'
+import { existsSync } from 'node:fs'
 
 export function envCommand(dataDir: string, shell: Shell, mode: 'base-url' | 'proxy'): void {
-  if (mode === 'proxy') {
-    throw new Error('the forward (HTTPS_PROXY) mode is not available yet; use --mode base-url')
-  }
   const running = readRuntime(dataDir)
+  if (mode === 'proxy') return proxyEnv(dataDir, shell, running)
   const proxyUrl = running?.proxyUrl ?? `http://${LOOPBACK}:${DEFAULT_PROXY_PORT}`
-  const comment = shell === 'powershell' ? '#' : '#'
+  const comment = '#'
   const lines = [
     `${comment} MiMo Inspector ${running ? `(running, pid ${running.pid})` : '(not running: start it with `mimo-inspector serve` or the app)'}`,
     ...baseUrlVars(proxyUrl).map((v) => `${comment} ${v.label}\n${formatVar(v, shell)}`)
   ]
+  process.stdout.write(lines.join('\n') + '\n')
+}
+
+function proxyEnv(dataDir: string, shell: Shell, running: ReturnType<typeof readRuntime>): void {
+  const url = running?.mitmUrl ?? `http://${LOOPBACK}:${DEFAULT_MITM_PORT}`
+  const ca = caPaths(dataDir)
+  const lines = [`# MiMo Inspector forward proxy ${running?.mitmUrl ? `(running, pid ${running.pid})` : '(not running: start it with `mimo-inspector serve --mitm-port 8789`)'}`]
+  if (!existsSync(ca.cert)) lines.push(`# The CA does not exist yet; it is created in ${ca.dir} when the forward proxy first starts.`)
+  for (const v of proxyEnvVars(url, ca.cert, ca.bundle)) lines.push(formatVar(v, shell))
   process.stdout.write(lines.join('\n') + '\n')
 }

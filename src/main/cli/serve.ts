@@ -7,6 +7,7 @@ import { Inspector, LOOPBACK } from '../core/inspector'
 import { writeRuntime } from '../core/runtime-file'
 import { startWebServer } from '../core/web/server'
 import { UsageError } from './common'
+import { CaptureListError, parseCaptureList } from '../core/proxy/mitm'
 
 export interface ServeOptions {
   port: number
@@ -22,12 +23,17 @@ export interface ServeOptions {
 export const DEFAULT_UI_PORT = 8787
 
 export async function serveCommand(opts: ServeOptions): Promise<void> {
-  if (opts.mitmPort !== undefined || opts.capture !== undefined) {
-    throw new UsageError('--mitm-port/--capture: the forward (MITM) proxy is not available yet; use the base-URL proxy')
+  if (opts.capture !== undefined && opts.mitmPort === undefined) throw new UsageError('--capture needs --mitm-port (the forward proxy it configures)')
+  let captureHosts: string[] | undefined
+  try {
+    captureHosts = opts.capture !== undefined ? parseCaptureList(opts.capture) : undefined
+  } catch (err) {
+    if (err instanceof CaptureListError) throw new UsageError(err.message)
+    throw err
   }
   const host = opts.listen ?? LOOPBACK
   if (isIP(host) === 0 && host !== 'localhost') throw new UsageError(`--listen takes an IP address, not "${host}"`)
-  const inspector = await Inspector.start({ dataDir: opts.dataDir, version: opts.version, shell: 'web', proxyPort: opts.proxyPort, upstream: opts.upstream, host })
+  const inspector = await Inspector.start({ dataDir: opts.dataDir, version: opts.version, shell: 'web', proxyPort: opts.proxyPort, upstream: opts.upstream, host, mitmPort: opts.mitmPort ?? null, captureHosts })
   if (inspector.proxyErrorMessage) {
     await inspector.close()
     throw new Error(inspector.proxyErrorMessage)
@@ -40,11 +46,12 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
     throw err
   }
   const status = inspector.proxyStatus()
-  const removeRuntime = writeRuntime(opts.dataDir, { pid: process.pid, proxyUrl: status.reverse.url, uiUrl: web.url })
+  const removeRuntime = writeRuntime(opts.dataDir, { pid: process.pid, proxyUrl: status.reverse.url, uiUrl: web.url, mitmUrl: status.mitm?.url ?? null })
   const out = process.stdout
   out.write(`MiMo Inspector ${opts.version}\n`)
   out.write(`UI:       ${web.openUrl}\n`)
   out.write(`Proxy:    ${status.reverse.url}  →  ${status.upstream.baseUrl}\n`)
+  if (status.mitm) out.write(`Forward:  ${status.mitm.url} (HTTPS_PROXY) intercepting ${status.mitm.captureHosts.join(', ')}; CA ${status.mitm.caPath}\n`)
   out.write(`Data:     ${opts.dataDir}\n`)
   for (const w of inspector.warnings) out.write(`Warning:  ${w}\n`)
   if (!['127.0.0.1', '::1', 'localhost'].includes(host)) {
@@ -52,6 +59,10 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
   }
   out.write(`\nPoint your agent at it:\n`)
   for (const line of status.envLines) out.write(`  ${line.line}\n`)
+  if (status.mitm) {
+    out.write(`\nOr, for agents that cannot change their base URL (mimo-inspector env --mode proxy):\n`)
+    for (const line of status.mitm.envLines) out.write(`  ${line.line}\n`)
+  }
   out.write(`\nCtrl+C to stop.\n`)
 
   let stopping = false

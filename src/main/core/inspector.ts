@@ -2,7 +2,7 @@
 // web mode, tests) talks to `handlers` and `events` and nothing else.
 import type { RequestOptions } from 'node:https'
 import { ApiArgError, type InspectorHandlers } from '../../shared/api'
-import type { BodyPart, ExchangeDetail, ExchangeSummary, Protocol, ProxyStatus, StoreStatus, UpstreamProfile } from '../../shared/types'
+import type { BodyPart, ExchangeDetail, ExchangeSummary, MitmStatus, Protocol, ProxyStatus, StoreStatus, UpstreamProfile } from '../../shared/types'
 import type { ExchangeRecord } from './store/record'
 import { headerValue } from './capture/decode'
 import { Persister } from './capture/persister'
@@ -14,6 +14,7 @@ import { baseUrlVars, envLines } from './proxy/env-lines'
 import { DEFAULT_TIMEOUTS, type Timeouts } from './proxy/forward'
 import { PortInUseError, ReverseProxy } from './proxy/reverse-proxy'
 import { PROFILES, profileFor, resolveUpstream } from './proxy/upstreams'
+import { CaError, CaptureListError, DEFAULT_CAPTURE_HOSTS, DEFAULT_MITM_PORT, MitmProxy, parseCaptureList, proxyEnvVars, type MitmProxyOptions } from './proxy/mitm'
 import { loadSettings, saveSettings, type Settings } from './settings'
 import { Store } from './store/store'
 import { Analysis } from './analysis'
@@ -47,6 +48,12 @@ export interface InspectorOptions {
   keyStore?: KeyStore | null
   /** First backoff after a 429/503 during a replay (tests shorten it). */
   replayBackoffMs?: number
+  /** Turn on the forward (HTTPS_PROXY) proxy on this port. */
+  mitmPort?: number | null
+  /** Hosts the forward proxy intercepts; default *.xiaomimimo.com. */
+  captureHosts?: string[]
+  /** Tests map intercepted names to loopback. */
+  mitmResolveUpstream?: MitmProxyOptions['resolveUpstream']
 }
 
 export class Inspector {
@@ -62,6 +69,10 @@ export class Inspector {
   private readonly replayer: Replayer
   private readonly minimizer: MinimizeJobs
   private readonly proxy: ReverseProxy
+  private mitm: MitmProxy | null = null
+  private mitmError: string | null = null
+  private mitmPort = 0
+  private lastClientTlsError: string | null = null
   private upstream: UpstreamProfile
   private settings: Settings
   private proxyError: string | null = null
@@ -126,6 +137,8 @@ export class Inspector {
       }
       inspector.proxyError = err.message
     }
+    const mitm = options.mitmPort ?? (inspector.settings.mitm?.enabled ? inspector.settings.mitm.port : null)
+    if (mitm !== null && mitm !== undefined) await inspector.startMitm(mitm, options.captureHosts ?? inspector.settings.mitm?.captureHosts ?? DEFAULT_CAPTURE_HOSTS)
     return inspector
   }
 
@@ -134,11 +147,12 @@ export class Inspector {
   }
 
   get proxyErrorMessage(): string | null {
-    return this.proxyError
+    return this.proxyError ?? this.mitmError
   }
 
   async close(): Promise<void> {
     await this.proxy.close()
+    await this.mitm?.close()
     // Exchanges that just ended are still being written by the worker.
     await this.persister.close()
     this.store.close()
@@ -149,9 +163,63 @@ export class Inspector {
     const url = `http://${this.host}:${port}`
     return {
       reverse: { host: this.host, port, listening: this.proxy.port !== null, error: this.proxyError, url },
+      mitm: this.mitmStatus(),
       upstream: this.upstream,
       profiles: PROFILES,
       envLines: envLines(baseUrlVars(url))
+    }
+  }
+
+  /** Starts (or restarts) the forward proxy; a taken port or a broken CA is reported in the status. */
+  private async startMitm(port: number, captureHosts: string[]): Promise<void> {
+    await this.stopMitm()
+    const mitm = new MitmProxy({
+      host: this.host,
+      port,
+      dataDir: this.options.dataDir,
+      recorder: this.recorder,
+      captureHosts,
+      timeouts: this.options.timeouts ?? DEFAULT_TIMEOUTS,
+      upstreamTls: this.options.upstreamTls,
+      resolveUpstream: this.options.mitmResolveUpstream,
+      onClientTlsError: (host, error) => {
+        this.lastClientTlsError = `${host}: the client hung up without a request (${error.message}); does it trust ${mitm.caCertPath}?`
+        this.events.emit('proxy:status', this.proxyStatus())
+      }
+    })
+    this.mitm = mitm
+    this.mitmPort = port
+    try {
+      await mitm.listen()
+    } catch (err) {
+      if (!(err instanceof PortInUseError) && !(err instanceof CaError)) throw err
+      this.mitmError = err.message
+    }
+  }
+
+  private async stopMitm(): Promise<void> {
+    await this.mitm?.close()
+    this.mitm = null
+    this.mitmError = null
+    this.lastClientTlsError = null
+  }
+
+  private mitmStatus(): MitmStatus | null {
+    const mitm = this.mitm
+    if (!mitm) return null
+    const port = mitm.port ?? this.mitmPort
+    const url = `http://${this.host}:${port}`
+    return {
+      host: this.host,
+      port,
+      listening: mitm.port !== null,
+      error: this.mitmError,
+      url,
+      caPath: mitm.caCertPath,
+      bundlePath: mitm.bundlePath,
+      captureHosts: mitm.captureHosts,
+      envLines: envLines(proxyEnvVars(url, mitm.caCertPath, mitm.bundlePath)),
+      lastClientTlsError: this.lastClientTlsError
     }
   }
 
@@ -330,6 +398,30 @@ export class Inspector {
       'keys:set': async ({ key, remember }) => this.keys.add(key, remember),
       'keys:status': async () => this.keys.status(),
       'proxy:status': async () => this.proxyStatus(),
+      'proxy:set-mitm': async ({ enabled, port, captureHosts }) => {
+        let hosts: string[]
+        try {
+          hosts = captureHosts ? parseCaptureList(captureHosts) : (this.mitm?.captureHosts ?? this.settings.mitm?.captureHosts ?? DEFAULT_CAPTURE_HOSTS)
+        } catch (err) {
+          if (err instanceof CaptureListError) throw new ApiArgError(err.message)
+          throw err
+        }
+        const mitmPort = port ?? this.settings.mitm?.port ?? DEFAULT_MITM_PORT
+        if (enabled) await this.startMitm(mitmPort, hosts)
+        else await this.stopMitm()
+        this.settings = { ...this.settings, mitm: { enabled, port: mitmPort, captureHosts: hosts } }
+        saveSettings(this.options.dataDir, this.settings)
+        const status = this.proxyStatus()
+        this.events.emit('proxy:status', status)
+        return status
+      },
+      'proxy:regenerate-ca': async () => {
+        if (!this.mitm) throw new ApiArgError('turn the forward proxy on first')
+        await this.mitm.regenerateCa()
+        const status = this.proxyStatus()
+        this.events.emit('proxy:status', status)
+        return status
+      },
       'proxy:set-upstream': async ({ profile, url }) => {
         this.upstream = profileFor(profile, url)
         this.settings = { ...this.settings, upstream: { profile, ...(url ? { url } : {}) } }

@@ -6,6 +6,8 @@ export interface RuntimeInfo {
   pid: number
   proxyUrl: string
   uiUrl: string | null
+  /** The forward proxy, when it runs. */
+  mitmUrl?: string | null
 }
 
 export function writeRuntime(dataDir: string, info: RuntimeInfo): () => void {

@@ -6,6 +6,8 @@ import type { UpstreamProfileId } from '../../shared/types'
 
 export interface Settings {
   upstream: { profile: UpstreamProfileId; url?: string }
+  /** The forward proxy: on or off, its port and capture list, as the user last set them. */
+  mitm?: { enabled: boolean; port: number; captureHosts: string[] }
 }
 
 export const DEFAULT_SETTINGS: Settings = { upstream: { profile: 'mimo' } }

@@ -2,6 +2,7 @@
 // and clients that reach HTTPS through an HTTP CONNECT proxy (undici's ProxyAgent is not installed here, so a
 // small fetch over node:https stands in; SDKs take it through their `fetch` option).
 import { execFileSync } from 'node:child_process'
+import dns from 'node:dns'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import https from 'node:https'
@@ -58,7 +59,7 @@ export const mimoLookup: LookupFunction = (hostname, options, callback) => {
     else callback(null, '127.0.0.1', 4)
     return
   }
-  import('node:dns').then((dns) => dns.lookup(hostname, options, callback))
+  dns.lookup(hostname, options, callback)
 }
 
 export function mimoResolve(host: string, port: number): { host: string; port: number } {

@@ -6,6 +6,7 @@ import { hasModifier, isTypingTarget } from '../lib/keys'
 import { useAppStore } from '../store/app-store'
 import { CONVERSATION_COLUMNS, CONVERSATION_GRID } from './conversation-columns'
 import { ConversationRow } from './conversation-row'
+import { useKeepInView } from './use-keep-in-view'
 
 const ROW_HEIGHT = 22
 
@@ -36,6 +37,16 @@ export function ConversationList() {
       virtualizer.scrollToIndex(at, { align: 'center' })
     } else if (atBottom.current) virtualizer.scrollToIndex(count - 1, { align: 'end' })
   }, [count, virtualizer])
+
+  useKeepInView(scroller, virtualizer, {
+    rowHeight: ROW_HEIGHT,
+    count: () => useAppStore.getState().convIds.length,
+    selectedIndex: () => {
+      const s = useAppStore.getState()
+      return s.convSelectedId === null ? -1 : s.convIds.lastIndexOf(s.convSelectedId)
+    },
+    atBottom
+  })
 
   useEffect(() => {
     scroller.current?.focus({ preventScroll: true })

@@ -7,6 +7,7 @@ import { indexOfId } from '../store/exchange-list'
 import { useAppStore } from '../store/app-store'
 import { COLUMNS, GRID_TEMPLATE } from './list-columns'
 import { ExchangeRow } from './exchange-row'
+import { useKeepInView } from './use-keep-in-view'
 
 const ROW_HEIGHT = 22
 
@@ -43,6 +44,16 @@ export function ExchangeList() {
       virtualizer.scrollToIndex(at, { align: 'center' })
     } else if (atBottom.current) virtualizer.scrollToIndex(count - 1, { align: 'end' })
   }, [count, virtualizer])
+
+  useKeepInView(scroller, virtualizer, {
+    rowHeight: ROW_HEIGHT,
+    count: () => useAppStore.getState().slots.length,
+    selectedIndex: () => {
+      const s = useAppStore.getState()
+      return s.selectedId === null ? -1 : indexOfId(s.slots, s.selectedId)
+    },
+    atBottom
+  })
 
   useEffect(() => {
     scroller.current?.focus({ preventScroll: true })

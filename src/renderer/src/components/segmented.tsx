@@ -3,6 +3,9 @@ interface Option<T extends string> {
   label: string
   disabled?: boolean
   testId?: string
+  /** A small count beside the label (failed conversations). */
+  badge?: string
+  title?: string
 }
 
 /** A small two-or-three-way toggle (Pretty | Raw, Message + events | Raw body). */
@@ -27,9 +30,11 @@ export function Segmented<T extends string>({
           className={o.value === value ? 'on' : ''}
           disabled={o.disabled}
           data-testid={o.testId}
+          title={o.title}
           onClick={() => onChange(o.value)}
         >
           {o.label}
+          {o.badge && <span className="seg-badge">{o.badge}</span>}
         </button>
       ))}
     </div>

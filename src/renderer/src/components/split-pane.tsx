@@ -43,25 +43,30 @@ export function SplitPane({
     window.addEventListener('pointerup', up)
   }
 
-  if (!bottom) return <div className="split">{top}</div>
+  // The top stays the same element with or without a bottom, so the list is not remounted (and does not lose
+  // its scroll position) when a detail opens or closes.
   return (
     <div className="split" ref={box}>
-      <div className="split-top" style={{ flexBasis: `${ratio * 100}%` }}>
+      <div className="split-top" style={bottom ? { flexBasis: `${ratio * 100}%` } : { flex: '1 1 auto' }}>
         {top}
       </div>
-      <div
-        className="split-divider"
-        role="separator"
-        aria-orientation="horizontal"
-        aria-valuenow={Math.round(ratio * 100)}
-        tabIndex={0}
-        onPointerDown={onPointerDown}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowUp') commit(ratio - 0.05)
-          if (e.key === 'ArrowDown') commit(ratio + 0.05)
-        }}
-      />
-      <div className="split-bottom">{bottom}</div>
+      {bottom && (
+        <>
+          <div
+            className="split-divider"
+            role="separator"
+            aria-orientation="horizontal"
+            aria-valuenow={Math.round(ratio * 100)}
+            tabIndex={0}
+            onPointerDown={onPointerDown}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowUp') commit(ratio - 0.05)
+              if (e.key === 'ArrowDown') commit(ratio + 0.05)
+            }}
+          />
+          <div className="split-bottom">{bottom}</div>
+        </>
+      )}
     </div>
   )
 }

@@ -74,9 +74,11 @@ export const TimelineMessageView = memo(function TimelineMessageView({ protocol,
       <div className="tl-blocks">
         {missing && (
           <div className={`tl-missing${culprit ? ' tl-missing-culprit' : ''}`} data-testid="missing-block" data-missing={missing}>
-            <span className="block-index">{missing === 'thinking' ? 'content[0]' : 'reasoning_content'}</span>
-            <span className="block-kind">{missing === 'thinking' ? 'thinking' : 'reasoning'}</span>
-            <span>missing here — this tool turn must be sent back with the {missing === 'thinking' ? 'thinking block' : 'reasoning_content'} it was answered with</span>
+            <span className="block-kind">{missing === 'thinking' ? 'thinking' : 'reasoning_content'}</span>
+            <span>
+              missing — this tool turn must be sent back with the {missing === 'thinking' ? 'thinking block (first)' : 'reasoning_content'} it was
+              answered with
+            </span>
           </div>
         )}
         {message.blocks.length === 0 && <div className="muted block-empty">(no content)</div>}

@@ -12,8 +12,14 @@ export function ViewSwitch() {
       value={view}
       onChange={setMainView}
       options={[
-        { value: 'exchanges', label: 'Exchanges', testId: 'view-exchanges' },
-        { value: 'conversations', label: errors > 0 ? `Conversations · ${errors} failed` : 'Conversations', testId: 'view-conversations' }
+        { value: 'exchanges', label: 'Exchanges', testId: 'view-exchanges', title: 'Every request, in order (1)' },
+        {
+          value: 'conversations',
+          label: 'Conversations',
+          testId: 'view-conversations',
+          badge: errors > 0 ? String(errors) : undefined,
+          title: `Requests grouped by agent session (2)${errors > 0 ? ` — ${errors} ended in error` : ''}`
+        }
       ]}
     />
   )

@@ -8,7 +8,7 @@ import { createPrivateKey, createPublicKey, generateKeyPair, type KeyObject, X50
 import { rootCertificates } from 'node:tls'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { createCaCert, keyId, subjectOf, type Issuer } from './certs'
+import { createCaCert, keyId, publicKeyInfo, subjectOf, type Issuer, type PublicKeyInfo } from './certs'
 
 const generateEc = promisify(generateKeyPair)
 
@@ -27,7 +27,7 @@ export interface CaMaterial extends Issuer {
   certPem: string
   cert: X509Certificate
   leafPrivate: KeyObject
-  leafPublic: KeyObject
+  leafPublic: PublicKeyInfo
   /** PEM of the leaf key, what tls.createSecureContext takes. */
   leafKeyPem: string
 }
@@ -94,7 +94,7 @@ function material(paths: CaPaths, certPem: string, cert: X509Certificate, key: K
     subject: subjectOf(cert),
     keyId: keyId(cert.publicKey),
     leafPrivate,
-    leafPublic: createPublicKey(leafPrivate),
+    leafPublic: publicKeyInfo(createPublicKey(leafPrivate)),
     leafKeyPem: leafPrivate.export({ type: 'pkcs8', format: 'pem' }).toString()
   }
 }

@@ -7,6 +7,17 @@ import { bitString, bool, children, ctx, octets, oid, seq, set, time, uint, utf8
 const ECDSA_WITH_SHA256 = seq(oid('1.2.840.10045.4.3.2'))
 const DAY = 24 * 60 * 60 * 1000
 
+/** A public key as certificates carry it, exported once (exporting costs more than building a leaf). */
+export interface PublicKeyInfo {
+  spki: Buffer
+  keyId: Buffer
+}
+
+export function publicKeyInfo(publicKey: KeyObject): PublicKeyInfo {
+  const spki = publicKey.export({ type: 'spki', format: 'der' })
+  return { spki, keyId: createHash('sha1').update(spki).digest() }
+}
+
 export interface Issuer {
   /** The CA's subject Name, DER, copied byte for byte into each leaf's issuer field. */
   subject: Buffer
@@ -24,7 +35,7 @@ function extension(id: string, critical: boolean, value: Buffer): Buffer {
 
 /** Key identifier: SHA-1 of the SubjectPublicKeyInfo (RFC 7093 allows any stable method). */
 export function keyId(publicKey: KeyObject): Buffer {
-  return createHash('sha1').update(publicKey.export({ type: 'spki', format: 'der' })).digest()
+  return publicKeyInfo(publicKey).keyId
 }
 
 function serial(): Buffer {
@@ -37,7 +48,7 @@ function signAsync(tbs: Buffer, key: KeyObject): Promise<Buffer> {
   return new Promise((resolve, reject) => sign('sha256', tbs, key, (err, sig) => (err ? reject(err) : resolve(sig))))
 }
 
-async function certificate(fields: { subject: Buffer; issuer: Buffer; publicKey: KeyObject; signer: KeyObject; notBefore: Date; notAfter: Date; extensions: Buffer[] }): Promise<string> {
+async function certificate(fields: { subject: Buffer; issuer: Buffer; spki: Buffer; signer: KeyObject; notBefore: Date; notAfter: Date; extensions: Buffer[] }): Promise<string> {
   const tbs = seq(
     ctx(0, true, uint(Buffer.from([2]))), // v3
     uint(serial()),
@@ -45,7 +56,7 @@ async function certificate(fields: { subject: Buffer; issuer: Buffer; publicKey:
     fields.issuer,
     seq(time(fields.notBefore), time(fields.notAfter)),
     fields.subject,
-    fields.publicKey.export({ type: 'spki', format: 'der' }),
+    fields.spki,
     ctx(3, true, seq(...fields.extensions))
   )
   const der = seq(tbs, ECDSA_WITH_SHA256, bitString(await signAsync(tbs, fields.signer)))
@@ -55,28 +66,29 @@ async function certificate(fields: { subject: Buffer; issuer: Buffer; publicKey:
 export function createCaCert(publicKey: KeyObject, privateKey: KeyObject, now = new Date()): Promise<string> {
   const stamp = `${now.toISOString().slice(0, 10)} ${randomBytes(3).toString('hex')}`
   const subject = name(`MiMo Inspector local CA ${stamp}`)
+  const info = publicKeyInfo(publicKey)
   return certificate({
     subject,
     issuer: subject,
-    publicKey,
+    spki: info.spki,
     signer: privateKey,
     notBefore: new Date(now.getTime() - DAY),
     notAfter: new Date(now.getTime() + 10 * 365 * DAY),
     extensions: [
       extension('2.5.29.19', true, seq(bool(true))), // basicConstraints: CA
       extension('2.5.29.15', true, bitString(Buffer.from([0x86]), 1)), // keyUsage: digitalSignature, keyCertSign, cRLSign
-      extension('2.5.29.14', false, octets(keyId(publicKey)))
+      extension('2.5.29.14', false, octets(info.keyId))
     ]
   })
 }
 
 /** A leaf for one host name or IP address, valid a year (browsers cap leaves at 398 days). */
-export function createLeafCert(host: string, publicKey: KeyObject, issuer: Issuer, now = new Date()): Promise<string> {
+export function createLeafCert(host: string, leafKey: PublicKeyInfo, issuer: Issuer, now = new Date()): Promise<string> {
   const san = isIP(host) ? ctx(7, false, ipBytes(host)) : ctx(2, false, Buffer.from(host, 'ascii'))
   return certificate({
     subject: name(host),
     issuer: issuer.subject,
-    publicKey,
+    spki: leafKey.spki,
     signer: issuer.key,
     notBefore: new Date(now.getTime() - DAY),
     notAfter: new Date(now.getTime() + 365 * DAY),
@@ -85,7 +97,7 @@ export function createLeafCert(host: string, publicKey: KeyObject, issuer: Issue
       extension('2.5.29.15', true, bitString(Buffer.from([0x80]), 7)), // keyUsage: digitalSignature
       extension('2.5.29.37', false, seq(oid('1.3.6.1.5.5.7.3.1'))), // extKeyUsage: serverAuth
       extension('2.5.29.17', false, seq(san)),
-      extension('2.5.29.14', false, octets(keyId(publicKey))),
+      extension('2.5.29.14', false, octets(leafKey.keyId)),
       extension('2.5.29.35', false, seq(ctx(0, false, issuer.keyId))) // authorityKeyIdentifier (strict verifiers want it)
     ]
   })
