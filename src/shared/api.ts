@@ -25,15 +25,12 @@ import type {
   StreamView
 } from './types'
 
-import { CALL_NAMES, EVENT_NAMES, IPC_EVENT_CHANNEL, WEB, type CallName, type EventName } from './channels'
+import { CALL_NAMES, EVENT_NAMES, IPC_EVENT_CHANNEL, MAX_IMPORT_CHARS, WEB, type CallName, type EventName } from './channels'
 
-export { CALL_NAMES, EVENT_NAMES, IPC_EVENT_CHANNEL, WEB }
+export { CALL_NAMES, EVENT_NAMES, IPC_EVENT_CHANNEL, MAX_IMPORT_CHARS, WEB }
 export type { CallName, EventName }
 
 const id = z.string().min(1).max(200)
-
-/** Largest file the UI may import in one call (a long session's HAR runs to hundreds of MB). */
-export const MAX_IMPORT_CHARS = 512 * 1024 * 1024
 
 /** Argument schemas: every call's argument is validated by the adapter before it reaches the core. */
 export const callArgs = {

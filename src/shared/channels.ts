@@ -42,3 +42,6 @@ export const WEB = {
   tokenHeader: 'x-inspector-token',
   tokenQuery: 'token'
 } as const
+
+/** Largest file the UI may import in one call (a long session's HAR runs to hundreds of MB). */
+export const MAX_IMPORT_CHARS = 512 * 1024 * 1024

@@ -200,6 +200,8 @@ export function createFakeInspector(options: FakeOptions = {}): FakeInspector {
       error: scenario === 'trouble' ? 'listen EADDRINUSE: address already in use 127.0.0.1:8788' : null,
       url: 'http://127.0.0.1:8788'
     },
+    // The forward (HTTPS_PROXY) proxy is off in the harness.
+    mitm: null,
     upstream,
     profiles: PROFILES,
     envLines: [

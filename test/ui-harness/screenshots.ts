@@ -139,6 +139,11 @@ async function main(): Promise<void> {
 
       await openRow(page, SPECIAL(5))
       await page.getByTestId('message-error').waitFor()
+      const bodyErrorRow = page.locator(`[data-testid="exchange-row"][data-id="${SPECIAL(5)}"]`)
+      check(
+        (await bodyErrorRow.getAttribute('data-body-error')) === 'true' && /tone-client-error/.test((await bodyErrorRow.getAttribute('class')) ?? ''),
+        'a 200 with an error in its body is a red row'
+      )
       check((await page.getByTestId('signature').first().getAttribute('data-signature')) === 'absent', 'signature absent')
       await shot(page, 'midstream-error')
     }
@@ -264,10 +269,27 @@ async function main(): Promise<void> {
     if (want('live')) {
       await page.goto(`${base}?rows=2000&live=1`)
       await page.locator('#root[data-app-state="ready"]').waitFor()
-      await page.locator('[data-testid="exchange-row"][data-id="ex-002013"]').waitFor({ timeout: 10_000 })
+      // 2,000 background rows + 10 specials + 14 scripted conversation requests; live ones follow from ex-002025.
+      await page.locator('[data-testid="exchange-row"][data-id="ex-002027"]').waitFor({ timeout: 10_000 })
       const lastVisible = await page.locator('[data-testid="exchange-row"]').last().getAttribute('data-id')
-      check(lastVisible !== null && lastVisible >= 'ex-002012', `list follows new rows (last row ${lastVisible})`)
+      check(lastVisible !== null && lastVisible >= 'ex-002027', `list follows new rows (last row ${lastVisible})`)
       await shot(page, 'live')
+      // Conversations update live too: open the newest one and watch its request strip grow.
+      await page.keyboard.press('2')
+      // The fake groups rows nine by nine (conv-⌊seq/9⌋): the live conversation is the one of the newest row.
+      const convId = `conv-${Math.floor(2027 / 9)}`
+      await page.locator(`[data-testid="conversation-row"][data-id="${convId}"]`).waitFor()
+      await openConversationRow(page, convId)
+      await page.locator('[data-testid="request-chip"]').first().waitFor()
+      const before = await page.locator('[data-testid="request-chip"]').count()
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="request-chip"]').length > n,
+        before,
+        { timeout: 15_000 }
+      )
+      check(true, `open conversation ${convId} gained a request live (${before} → more)`)
+      await shot3(page, 'live-conversation')
+      await page.keyboard.press('1')
     }
 
     if (want('conv')) await conversations(page)
@@ -292,6 +314,8 @@ async function conversations(page: Page): Promise<void> {
   await page.keyboard.press('Escape')
   await page.keyboard.press('2')
   await page.getByTestId('conversation-list').waitFor()
+  await page.keyboard.press('Escape')
+  await page.getByTestId('conversation-view').waitFor({ state: 'detached' })
   await page.locator('[data-testid="conversation-row"][data-id="conv-claude-400"]').waitFor()
   check((await page.locator('[data-testid="conversation-row"][data-error="true"]').count()) > 0, 'failed conversations are marked data-error="true"')
   await shot3(page, 'conversations-list')
@@ -364,21 +388,34 @@ async function conversations(page: Page): Promise<void> {
   await openConversationRow(page, 'conv-claude-fork')
   await page.locator('[data-testid="conversation-view"] [data-testid="fork-marker"]').waitFor()
   await shot3(page, 'conversation-fork')
+
+  // The smallest supported width: the header must still fit (view switch, import, setup).
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await openConversationRow(page, 'conv-claude-400')
+  await page.locator('[data-testid="timeline-message"][data-culprit="true"]').waitFor()
+  await page.waitForTimeout(200)
+  const fits = await page.evaluate(() => {
+    const header = document.querySelector('.header') as HTMLElement
+    return header.scrollWidth <= header.clientWidth + 1
+  })
+  check(fits, 'header fits at 1280 px')
+  await shot3(page, 'conversation-1280')
+  await page.setViewportSize({ width: 1440, height: 900 })
 }
 
 /** The exchange detail's Diagnosis tab: the same panel and timeline for any exchange. */
 async function diagnosisTab(page: Page): Promise<void> {
+  // From the conversation to its failing exchange ("Open exchange →"), then the exchange's own Diagnosis tab.
   await page.keyboard.press('Escape')
-  await page.keyboard.press('1')
-  await page.getByTestId('exchange-list').waitFor()
-  const last = page.locator('[data-testid="exchange-row"][data-status="400"]').last()
-  const id = (await last.getAttribute('data-id')) ?? ''
-  await openRow(page, id)
+  await page.keyboard.press('2')
+  await openConversationRow(page, 'conv-claude-400')
+  await page.getByTestId('open-exchange').click()
+  await page.getByTestId('detail-panel').waitFor()
+  check((await page.locator('[data-testid="view-exchanges"][aria-checked="true"]').count()) === 1, '"Open exchange →" switches to the exchanges view')
   await page.getByTestId('tab-diagnosis').click()
   await page.locator('[data-testid="timeline-message"][data-culprit="true"]').waitFor()
   check(await page.getByTestId('open-conversation').isVisible(), 'open conversation link on an exchange with a conversation')
   await shot3(page, 'detail-diagnosis-tab')
-  check((await page.locator('[data-testid="exchange-row"][data-body-error="true"] .status-client-error').count()) >= 0, 'bodyError rows tone')
   await page.getByTestId('open-conversation').click()
   await page.locator('[data-testid="conversation-view"]').waitFor()
   check(true, '"Open conversation →" switches views and opens it')

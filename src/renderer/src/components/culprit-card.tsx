@@ -25,8 +25,6 @@ export function CulpritCard({
           path={finding?.path}
           testId="culprit-location"
         />
-        <span className="header-spacer" />
-        <kbd title="Jump to the culprit">n</kbd>
       </div>
       <div className="dx-rule-line">
         <span className="dx-ref" data-testid="culprit-ref">

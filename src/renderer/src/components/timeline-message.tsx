@@ -76,8 +76,8 @@ export const TimelineMessageView = memo(function TimelineMessageView({ protocol,
           <div className={`tl-missing${culprit ? ' tl-missing-culprit' : ''}`} data-testid="missing-block" data-missing={missing}>
             <span className="block-kind">{missing === 'thinking' ? 'thinking' : 'reasoning_content'}</span>
             <span>
-              missing — this tool turn must be sent back with the {missing === 'thinking' ? 'thinking block (first)' : 'reasoning_content'} it was
-              answered with
+              missing — with thinking on, this tool turn must carry the{' '}
+              {missing === 'thinking' ? 'thinking block it was answered with (first)' : 'reasoning_content it was answered with'}
             </span>
           </div>
         )}

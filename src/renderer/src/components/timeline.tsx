@@ -85,38 +85,37 @@ export function Timeline({ view, diagnosis, target }: { view: RequestView; diagn
       if (++frame < 60) raf = requestAnimationFrame(settle)
     })
     return () => cancelAnimationFrame(raf)
-    // folds.reveal is stable; the jump runs once per target.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Runs once per jump (nonce), not on every fold change; folds.reveal is stable.
   }, [target?.nonce, rows])
 
   const items = virtualizer.getVirtualItems()
   return (
     <div className="timeline" data-testid="timeline" data-messages={view.messages.length}>
       <TimelineToolbar view={view} diagnosis={diagnosis} onAll={folds.setAll} />
-    <div className="timeline-scroll" ref={scroller} tabIndex={0} aria-label="Request timeline">
-      <div className="timeline-canvas" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const row = rows[item.index]
-          return (
-            <div key={item.key} className="tl-row" data-row={item.index} ref={virtualizer.measureElement} style={{ transform: `translateY(${item.start}px)` }}>
-              {row.kind === 'system' ? (
-                <SystemPrompt text={row.text} open={folds.isOpen(SYSTEM_KEY)} onToggle={toggleSystem} />
-              ) : (
-                <TimelineMessageView
-                  protocol={view.protocol}
-                  message={row.message}
-                  marks={marks.get(row.message.index)}
-                  culpritFinding={marks.get(row.message.index)?.culprit ? culprit : null}
-                  opens={opensOf(row, folds)}
-                  onToggle={onToggle}
-                />
-              )}
-            </div>
-          )
-        })}
+      <div className="timeline-scroll" ref={scroller} tabIndex={0} aria-label="Request timeline">
+        <div className="timeline-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const row = rows[item.index]
+            return (
+              <div key={item.key} className="tl-row" data-row={item.index} ref={virtualizer.measureElement} style={{ transform: `translateY(${item.start}px)` }}>
+                {row.kind === 'system' ? (
+                  <SystemPrompt text={row.text} open={folds.isOpen(SYSTEM_KEY)} onToggle={toggleSystem} />
+                ) : (
+                  <TimelineMessageView
+                    protocol={view.protocol}
+                    message={row.message}
+                    marks={marks.get(row.message.index)}
+                    culpritFinding={marks.get(row.message.index)?.culprit ? culprit : null}
+                    opens={opensOf(row, folds)}
+                    onToggle={onToggle}
+                  />
+                )}
+              </div>
+            )
+          })}
+        </div>
+        {rows.length === 0 && <div className="notice muted">This request has no messages.</div>}
       </div>
-      {rows.length === 0 && <div className="notice muted">This request has no messages.</div>}
-    </div>
     </div>
   )
 }
