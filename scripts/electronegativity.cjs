@@ -14,6 +14,7 @@ Module._load = function (request, ...rest) {
   return load.call(this, request, ...rest)
 }
 const run = require('@doyensec/electronegativity/dist/runner.js')
+require('node:fs').mkdirSync('test-results', { recursive: true })
 
 const REVIEWED = {
   PRELOAD_JS_CHECK: 'the preload exposes one named method per call of the contract and nothing else (src/preload/index.ts)',
