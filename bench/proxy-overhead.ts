@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Inspector } from '../src/main/core/inspector'
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
+export const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
 
-async function listen(server: http.Server): Promise<string> {
+export async function listen(server: http.Server): Promise<string> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 }
 
-function upstream(): http.Server {
+export function upstream(): http.Server {
   return http.createServer((req, res) => {
     if (req.url?.startsWith('/sse')) {
       res.writeHead(200, { 'content-type': 'text/event-stream' })
@@ -38,7 +38,7 @@ function upstream(): http.Server {
   })
 }
 
-function pipeProxy(target: string): http.Server {
+export function pipeProxy(target: string): http.Server {
   const t = new URL(target)
   return http.createServer((req, res) => {
     const up = http.request({ host: t.hostname, port: t.port, path: req.url, method: req.method, headers: req.headers, agent }, (ur) => {
@@ -49,12 +49,12 @@ function pipeProxy(target: string): http.Server {
   })
 }
 
-interface Timing {
+export interface Timing {
   total: number
   ttfb: number
 }
 
-function once(base: string, path: string, body: Buffer | null): Promise<Timing> {
+export function once(base: string, path: string, body: Buffer | null): Promise<Timing> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now()
     const req = http.request(`${base}${path}`, { method: body ? 'POST' : 'GET', agent, headers: body ? { 'content-type': 'application/json', 'content-length': body.length } : {} }, (res) => {
@@ -70,13 +70,13 @@ function once(base: string, path: string, body: Buffer | null): Promise<Timing> 
   })
 }
 
-const pct = (xs: number[], p: number): number => {
+export const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]
 }
 
 /** Interleaves the targets round by round so machine noise hits all of them alike. */
-async function measure(targets: Record<string, string>, path: string, body: Buffer | null, rounds: number): Promise<Record<string, Timing[]>> {
+export async function measure(targets: Record<string, string>, path: string, body: Buffer | null, rounds: number): Promise<Record<string, Timing[]>> {
   const out: Record<string, Timing[]> = Object.fromEntries(Object.keys(targets).map((k) => [k, []]))
   for (const [name, base] of Object.entries(targets)) for (let i = 0; i < 20; i++) await once(base, path, body) // warm up
   for (let r = 0; r < rounds; r++) for (const [name, base] of Object.entries(targets)) out[name].push(await once(base, path, body))

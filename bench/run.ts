@@ -7,6 +7,8 @@ import { diagnoseBench } from './diagnose'
 import { groupingBench } from './grouping'
 import { minimizeBench } from './minimize'
 import { mitmBench } from './mitm'
+import { uiBench } from './ui'
+import { peerProxiesBench } from './peer-proxies'
 
 const which = process.argv[2] ?? 'all'
 const sections: string[] = []
@@ -18,6 +20,8 @@ if (which === 'all' || which === 'diagnose') sections.push('### Diagnose: 5 MB r
 if (which === 'all' || which === 'grouping') sections.push('### Conversation grouping\n\n' + (await groupingBench()) + '\n')
 if (which === 'all' || which === 'minimize') sections.push('### Minimize: oracle calls against history length\n\n' + (await minimizeBench()) + '\n')
 if (which === 'all' || which === 'mitm') sections.push('### Forward (MITM) proxy\n\n' + (await mitmBench()) + '\n')
+if (which === 'all' || which === 'peers') sections.push('### Beside other proxies (loopback)\n\n' + (await peerProxiesBench()) + '\n')
+if (which === 'all' || which === 'ui') sections.push('### UI in Chromium: 10,000 exchanges (web mode)\n\n' + (await uiBench()) + '\n')
 const text = sections.join('\n')
 process.stdout.write(text + '\n')
 if (!process.env.BENCH_NO_APPEND) appendFileSync(new URL('./README.md', import.meta.url), text)

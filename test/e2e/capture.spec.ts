@@ -2,22 +2,9 @@
 // emulator, the exchanges appear live, the streamed message is reassembled, and all of it survives a restart.
 import Anthropic from '@anthropic-ai/sdk'
 import OpenAI from 'openai'
-import { expect, test } from '@playwright/test'
-import { startEmulator, type Emulator } from '../emulator/server'
-import { startServe, type Serve } from './serve'
+import { expect, test } from './fixtures'
 
 const KEY = 'sk-e2e0123456789abcdefghijklmnop'
-let emulator: Emulator
-let serve: Serve
-
-test.beforeEach(async () => {
-  emulator = await startEmulator()
-  serve = await startServe({ upstream: emulator.url })
-})
-test.afterEach(async () => {
-  await serve.stop()
-  await emulator.close()
-})
 
 const anthropicTurn = {
   thinking: 'The user wants the file list. I will call ls.',
@@ -25,16 +12,17 @@ const anthropicTurn = {
   toolCalls: [{ name: 'list_files', input: { path: 'src', recursive: true } }]
 }
 
-test('exchanges appear live, open with the reassembled stream, and survive a restart', async ({ page }) => {
-  await page.goto(serve.uiUrl)
+test('exchanges appear live, open with the reassembled stream, and survive a restart', async ({ page, stack }) => {
+  const { emulator } = stack
+  await page.goto(stack.serve.uiUrl)
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
   // No traffic yet: the setup panel tells the user what to paste.
-  await expect(page.getByTestId('setup-panel')).toContainText(`ANTHROPIC_BASE_URL=${serve.proxyUrl}/anthropic`)
+  await expect(page.getByTestId('setup-panel')).toContainText(`ANTHROPIC_BASE_URL=${stack.serve.proxyUrl}/anthropic`)
 
   // A slow stream, so the row is visible while it is in flight.
   emulator.setChunkDelay(150)
   emulator.script(anthropicTurn)
-  const anthropic = new Anthropic({ baseURL: `${serve.proxyUrl}/anthropic`, apiKey: KEY, maxRetries: 0 })
+  const anthropic = new Anthropic({ baseURL: `${stack.serve.proxyUrl}/anthropic`, apiKey: KEY, maxRetries: 0 })
   const streaming = anthropic.messages
     .stream({ model: 'mimo-v2.5-pro', max_tokens: 1024, messages: [{ role: 'user', content: 'What is in src?' }] })
     .finalMessage()
@@ -49,7 +37,7 @@ test('exchanges appear live, open with the reassembled stream, and survive a res
   // An OpenAI-format exchange and a 400 beside it.
   emulator.setChunkDelay(0)
   emulator.script({ thinking: 'Need to read the file.', toolCalls: [{ name: 'read_file', input: { path: 'README.md' } }] })
-  const openai = new OpenAI({ baseURL: `${serve.proxyUrl}/v1`, apiKey: KEY, maxRetries: 0 })
+  const openai = new OpenAI({ baseURL: `${stack.serve.proxyUrl}/v1`, apiKey: KEY, maxRetries: 0 })
   const chunks = await openai.chat.completions.create({ model: 'mimo-v2.5', stream: true, messages: [{ role: 'user', content: 'read it' }] })
   for await (const _ of chunks) void _
   await openai.chat.completions
@@ -84,19 +72,18 @@ test('exchanges appear live, open with the reassembled stream, and survive a res
   await page.screenshot({ path: 'test-results/e2e-openai-stream.png', fullPage: true })
 
   // Restart serve on the same data folder: everything is listed again.
-  const dataDir = serve.dataDir
-  await serve.stop()
-  serve = await startServe({ upstream: emulator.url, dataDir })
-  await page.goto(serve.uiUrl)
+  await stack.restart()
+  await page.goto(stack.serve.uiUrl)
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
   await expect(page.getByTestId('exchange-row')).toHaveCount(3)
   await expect(page.getByTestId('exchange-row').nth(2)).toHaveAttribute('data-status', '400')
 })
 
-test('a request shows its headers with the key fingerprinted, and its pretty and raw body', async ({ page }) => {
-  await page.goto(serve.uiUrl)
+test('a request shows its headers with the key fingerprinted, and its pretty and raw body', async ({ page, stack }) => {
+  const { emulator } = stack
+  await page.goto(stack.serve.uiUrl)
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
-  const res = await fetch(`${serve.proxyUrl}/anthropic/v1/messages`, {
+  const res = await fetch(`${stack.serve.proxyUrl}/anthropic/v1/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-api-key': KEY },
     body: JSON.stringify({ model: 'mimo-v2.5-pro', max_tokens: 10, messages: [{ role: 'user', content: 'ping' }] })

@@ -1,25 +1,13 @@
 // The 400 journey in Chromium against web mode: an agent session through the proxy to the emulator ends in
 // MiMo's reasoning 400; the UI shows one conversation, the failing request red, the culprit message
 // highlighted, MiMo's real error text (error.param) and the turn diff. In both formats.
-import { expect, test, type Page } from '@playwright/test'
-import { startEmulator, type Emulator } from '../emulator/server'
+import type { Page } from '@playwright/test'
+import { expect, test, type Stack } from './fixtures'
 import { anthropicCraftSession, openaiDroppedReasoningSession } from '../scenarios/agent-sessions'
-import { startServe, type Serve } from './serve'
 
-let emulator: Emulator
-let serve: Serve
 
-test.beforeEach(async () => {
-  emulator = await startEmulator()
-  serve = await startServe({ upstream: emulator.url })
-})
-test.afterEach(async () => {
-  await serve.stop()
-  await emulator.close()
-})
-
-async function openOnlyConversation(page: Page): Promise<void> {
-  await page.goto(serve.uiUrl)
+async function openOnlyConversation(page: Page, stack: Stack): Promise<void> {
+  await page.goto(stack.serve.uiUrl)
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
   await page.keyboard.press('2')
   const rows = page.getByTestId('conversation-row')
@@ -29,9 +17,10 @@ async function openOnlyConversation(page: Page): Promise<void> {
   await expect(page.getByTestId('conversation-view')).toBeVisible()
 }
 
-test('Anthropic: thinking replayed as text on turn 3 → the culprit message is highlighted and explained', async ({ page }) => {
-  expect((await anthropicCraftSession(serve.proxyUrl, emulator)).status).toBe(400)
-  await openOnlyConversation(page)
+test('Anthropic: thinking replayed as text on turn 3 → the culprit message is highlighted and explained', async ({ page, stack }) => {
+  const { emulator } = stack
+  expect((await anthropicCraftSession(stack.serve.proxyUrl, emulator)).status).toBe(400)
+  await openOnlyConversation(page, stack)
 
   const culprit = page.locator('[data-testid="timeline-message"][data-culprit="true"]')
   await expect(culprit).toHaveCount(1)
@@ -44,9 +33,10 @@ test('Anthropic: thinking replayed as text on turn 3 → the culprit message is 
   await page.screenshot({ path: 'test-results/e2e-diagnosis-anthropic.png', fullPage: true })
 })
 
-test('OpenAI: reasoning_content dropped → the culprit message is highlighted and explained', async ({ page }) => {
-  expect((await openaiDroppedReasoningSession(serve.proxyUrl, emulator)).status).toBe(400)
-  await openOnlyConversation(page)
+test('OpenAI: reasoning_content dropped → the culprit message is highlighted and explained', async ({ page, stack }) => {
+  const { emulator } = stack
+  expect((await openaiDroppedReasoningSession(stack.serve.proxyUrl, emulator)).status).toBe(400)
+  await openOnlyConversation(page, stack)
 
   const culprit = page.locator('[data-testid="timeline-message"][data-culprit="true"]')
   await expect(culprit).toHaveCount(1)
@@ -56,8 +46,9 @@ test('OpenAI: reasoning_content dropped → the culprit message is highlighted a
   await page.screenshot({ path: 'test-results/e2e-diagnosis-openai.png', fullPage: true })
 })
 
-test('a dropped exchange file is imported and diagnosed', async ({ page }) => {
-  await page.goto(serve.uiUrl)
+test('a dropped exchange file is imported and diagnosed', async ({ page, stack }) => {
+  const { emulator } = stack
+  await page.goto(stack.serve.uiUrl)
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
   const file = {
     request: {

@@ -2,28 +2,16 @@
 // bundle and check its files.
 import { readFileSync } from 'node:fs'
 import { unzipSync } from 'fflate'
-import { expect, test } from '@playwright/test'
-import { startEmulator, type Emulator } from '../emulator/server'
+import { expect, test } from './fixtures'
 import { bigFailingRequest } from '../scenarios/big-session'
-import { startServe, type Serve } from './serve'
 
-let emulator: Emulator
-let serve: Serve
 const KEY = 'sk-minimizeE2E0123456789abcdefgh'
 
-test.beforeEach(async () => {
-  emulator = await startEmulator()
-  serve = await startServe({ upstream: emulator.url })
-})
-test.afterEach(async () => {
-  await serve.stop()
-  await emulator.close()
-})
-
-test('minimize with progress, cancel, run to the end, export the bundle', async ({ page }) => {
-  const res = await fetch(`${serve.proxyUrl}/anthropic/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': KEY }, body: JSON.stringify(bigFailingRequest()) })
+test('minimize with progress, cancel, run to the end, export the bundle', async ({ page, stack }) => {
+  const { emulator } = stack
+  const res = await fetch(`${stack.serve.proxyUrl}/anthropic/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': KEY }, body: JSON.stringify(bigFailingRequest()) })
   expect(res.status).toBe(400)
-  await page.goto(serve.uiUrl)
+  await page.goto(stack.serve.uiUrl)
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
   await page.getByTestId('exchange-row').first().click()
 

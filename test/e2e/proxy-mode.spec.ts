@@ -1,24 +1,12 @@
 // Proxy mode in Chromium: turn the forward proxy on in the setup panel, see the lines to paste, and see
 // traffic sent through it in the list.
 import http from 'node:http'
-import { expect, test } from '@playwright/test'
-import { startEmulator, type Emulator } from '../emulator/server'
-import { startServe, type Serve } from './serve'
+import { expect, test } from './fixtures'
 
-let emulator: Emulator
-let serve: Serve
 
-test.beforeEach(async () => {
-  emulator = await startEmulator()
-  serve = await startServe({ upstream: emulator.url })
-})
-test.afterEach(async () => {
-  await serve.stop()
-  await emulator.close()
-})
-
-test('turn on proxy mode, copy the lines, and see intercepted traffic', async ({ page }) => {
-  await page.goto(serve.uiUrl)
+test('turn on proxy mode, copy the lines, and see intercepted traffic', async ({ page, stack }) => {
+  const { emulator } = stack
+  await page.goto(stack.serve.uiUrl)
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
   await expect(page.getByTestId('setup-panel')).toBeVisible()
   await page.getByTestId('mitm-port').fill('0')

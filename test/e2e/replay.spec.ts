@@ -1,25 +1,13 @@
 // Edit and replay in Chromium: from the failing request, one click on the fix that restores the lost thinking
 // (or reasoning_content), send with Ctrl+Enter, get 200, recorded in the conversation; the diff shows the
 // restored blocks. "Strip thinking and disable" also gives 200.
-import { expect, test, type Page } from '@playwright/test'
-import { startEmulator, type Emulator } from '../emulator/server'
+import type { Page } from '@playwright/test'
+import { expect, test, type Stack } from './fixtures'
 import { anthropicCraftSession, openaiDroppedReasoningSession } from '../scenarios/agent-sessions'
-import { startServe, type Serve } from './serve'
 
-let emulator: Emulator
-let serve: Serve
 
-test.beforeEach(async () => {
-  emulator = await startEmulator()
-  serve = await startServe({ upstream: emulator.url })
-})
-test.afterEach(async () => {
-  await serve.stop()
-  await emulator.close()
-})
-
-async function openFailingConversation(page: Page): Promise<void> {
-  await page.goto(serve.uiUrl)
+async function openFailingConversation(page: Page, stack: Stack): Promise<void> {
+  await page.goto(stack.serve.uiUrl)
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
   await page.keyboard.press('2')
   await page.getByTestId('conversation-row').first().click()
@@ -36,9 +24,10 @@ async function fixAndSend(page: Page, fixId: string): Promise<void> {
   await expect(page.getByTestId('replay-result')).toHaveAttribute('data-status', '200', { timeout: 15_000 })
 }
 
-test('Anthropic: restore thinking → send → 200, a branch of the conversation; the diff shows the restored blocks', async ({ page }) => {
-  expect((await anthropicCraftSession(serve.proxyUrl, emulator)).status).toBe(400)
-  await openFailingConversation(page)
+test('Anthropic: restore thinking → send → 200, a branch of the conversation; the diff shows the restored blocks', async ({ page, stack }) => {
+  const { emulator } = stack
+  expect((await anthropicCraftSession(stack.serve.proxyUrl, emulator)).status).toBe(400)
+  await openFailingConversation(page, stack)
   emulator.script({ text: 'main.ts prints hi.' })
   await fixAndSend(page, 'restore-thinking')
   await page.screenshot({ path: 'test-results/e2e-replay-editor.png', fullPage: true })
@@ -53,13 +42,14 @@ test('Anthropic: restore thinking → send → 200, a branch of the conversation
   expect(sent.messages[1].content[0]).toMatchObject({ type: 'thinking', thinking: 'I should list the src folder first.' })
 })
 
-test('OpenAI: restore reasoning_content → 200; strip thinking and disable → 200', async ({ page }) => {
-  expect((await openaiDroppedReasoningSession(serve.proxyUrl, emulator)).status).toBe(400)
-  await openFailingConversation(page)
+test('OpenAI: restore reasoning_content → 200; strip thinking and disable → 200', async ({ page, stack }) => {
+  const { emulator } = stack
+  expect((await openaiDroppedReasoningSession(stack.serve.proxyUrl, emulator)).status).toBe(400)
+  await openFailingConversation(page, stack)
   await fixAndSend(page, 'restore-reasoning-content')
   expect(JSON.parse(emulator.received.at(-1)!.body.toString('utf8')).messages[2].reasoning_content).toBe('List src first.')
   await page.keyboard.press('Escape')
-  await openFailingConversation(page)
+  await openFailingConversation(page, stack)
   await fixAndSend(page, 'disable-thinking')
   expect(JSON.parse(emulator.received.at(-1)!.body.toString('utf8')).thinking).toEqual({ type: 'disabled' })
 })

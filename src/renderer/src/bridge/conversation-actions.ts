@@ -1,5 +1,7 @@
 // The open conversation: its detail (requests), which request's timeline is shown, and keeping both current.
+import type { ConversationDetail } from '@shared/types'
 import { getApi } from '../api/get-api'
+import { isFailedRequest } from '../lib/format'
 import { useAppStore } from '../store/app-store'
 import { noteSummaries, syncAnalysis } from './analysis-actions'
 
@@ -52,7 +54,8 @@ async function loadConversation(id: string): Promise<void> {
     if (detail) {
       const known = s.requestId !== null && detail.exchanges.some((e) => e.id === s.requestId)
       // Unless the user picked a request, follow the conversation's focus (a new failure, say).
-      if (!(known && s.requestPinned) && s.requestId !== detail.focusId) s.setRequest(detail.focusId, false)
+      const focus = focusOf(detail)
+      if (!(known && s.requestPinned) && s.requestId !== focus) s.setRequest(focus, false)
       noteSummaries(detail.exchanges)
     }
     syncAnalysis()
@@ -60,6 +63,20 @@ async function loadConversation(id: string): Promise<void> {
     if (useAppStore.getState().conversationId !== id) return
     useAppStore.getState().setConversation({ key: id, status: 'error', error: message(err) })
   }
+}
+
+/**
+ * The request to show. Replays are the user's experiments, branches beside the agent's own line: a replay that
+ * answered 200 does not make the conversation's failure go away, so the agent's last request stays the focus
+ * when it failed, and a replay is never the focus of a conversation that has requests of its own.
+ */
+export function focusOf(detail: ConversationDetail): string {
+  const own = detail.exchanges.filter((e) => e.mode !== 'replay')
+  const last = own[own.length - 1]
+  if (!last) return detail.focusId
+  if (isFailedRequest(last)) return last.id
+  const core = detail.exchanges.find((e) => e.id === detail.focusId)
+  return core && core.mode !== 'replay' ? detail.focusId : last.id
 }
 
 let refreshTimer: ReturnType<typeof setTimeout> | null = null

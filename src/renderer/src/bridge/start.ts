@@ -8,7 +8,10 @@ import { scheduleConversationRefresh } from './conversation-actions'
 import { loadConversations } from './conversation-list-actions'
 import { scheduleOpenRefresh } from './detail-actions'
 import { createFrameBatcher } from './frame-batcher'
+import { noteMinimizeProgress } from './minimize-actions'
 import { invalidatePages, loadTail, PAGE_SIZE } from './pages'
+import { noteReplayStatus } from './replay-send-actions'
+import { refreshKeyStatus } from './typed-keys'
 
 const FINAL = new Set(['completed', 'failed', 'aborted'])
 let started = false
@@ -64,6 +67,9 @@ export function startBridge(): void {
   api.on('conversation:upserted', (summary) => conversationUpserts.push(summary))
   api.on('proxy:status', (status) => useAppStore.getState().setProxy(status))
   api.on('store:status', (status) => useAppStore.getState().setStoreStatus(status))
+  // Replay and minimize events are few and each one matters (a status change): applied as they come.
+  api.on('replay:status', noteReplayStatus)
+  api.on('repro:progress', noteMinimizeProgress)
 
   connection.subscribe((status, reopened) => {
     useAppStore.getState().setConnection(status)
@@ -104,6 +110,7 @@ export function loadAll(): Promise<void> {
         await loadTail(first.total)
       }
       store.setAppState('ready')
+      void refreshKeyStatus()
       // Its own error line: a core without conversations must not keep the exchange list from showing.
       void loadConversationSnapshot()
     } catch (err) {

@@ -18,3 +18,13 @@ export async function setUpstream(profile: UpstreamProfileId, url?: string): Pro
 export function setSetupOpen(open: boolean): void {
   useAppStore.getState().setSetupOpen(open)
 }
+
+/** The forward (HTTPS_PROXY) proxy: on or off, port, capture list. Throws the core's reason (port taken, bad host). */
+export async function setMitm(arg: { enabled: boolean; port?: number; captureHosts?: string[] }): Promise<void> {
+  useAppStore.getState().setProxy(await getApi()['proxy:set-mitm'](arg))
+}
+
+/** A new CA for the forward proxy; agents that trusted the old one must be given the new file. */
+export async function regenerateCa(): Promise<void> {
+  useAppStore.getState().setProxy(await getApi()['proxy:regenerate-ca'](null))
+}

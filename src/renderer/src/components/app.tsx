@@ -7,6 +7,7 @@ import { ErrorScreen } from './error-screen'
 import { ExchangeList } from './exchange-list'
 import { Header } from './header'
 import { ImportToast } from './import-toast'
+import { ReplayEditorPanel } from './replay-editor'
 import { SetupPanel } from './setup-panel'
 import { SplitPane } from './split-pane'
 import { StatusBanners } from './status-banners'
@@ -50,7 +51,10 @@ export function App() {
     <div className="app">
       <Header />
       <StatusBanners />
-      <main className="app-main">{main}</main>
+      <div className="app-body">
+        <main className="app-main">{main}</main>
+        {appState === 'ready' && <ReplayEditorPanel />}
+      </div>
       <ImportToast />
       {appState === 'ready' && <DropOverlay />}
     </div>

@@ -3,12 +3,14 @@ import { closeConversation } from '../bridge/conversation-actions'
 import { useAppStore } from '../store/app-store'
 import { AnalysisView } from './analysis-view'
 import { ConversationHeader } from './conversation-header'
+import { MinimizePanel } from './minimize-panel'
 import { RequestStrip } from './request-strip'
 
 /** The open conversation: its requests as a strip and the chosen request analysed (diagnosis + timeline). */
 export function ConversationView() {
   const id = useAppStore((s) => s.conversationId)
   const conversation = useAppStore((s) => s.conversation)
+  const requestId = useAppStore((s) => s.requestId)
   const live = useAppStore((s) => (s.conversationId ? s.convById.get(s.conversationId) : undefined))
   const detail = conversation.status === 'ready' ? conversation.value : null
   const summary = live ?? detail?.summary
@@ -34,6 +36,7 @@ export function ConversationView() {
       )}
       {conversation.status === 'ready' && !detail && <div className="notice">This conversation is no longer in the store.</div>}
       {detail && <RequestStrip exchanges={detail.exchanges} />}
+      {requestId && <MinimizePanel id={requestId} />}
       {(conversation.status === 'loading' || detail) && <AnalysisView baseLabel={baseLabel} />}
     </section>
   )

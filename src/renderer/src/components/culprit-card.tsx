@@ -48,7 +48,7 @@ export function CulpritCard({
           <div className="dx-fix" data-testid="culprit-fix">
             <span className="dx-label">Fix</span> {finding.fix}
           </div>
-          <FixChips ids={finding.fixIds} />
+          <FixChips ids={finding.fixIds} testIds />
           <RuleSources sources={finding.sources} />
         </>
       )}

@@ -4,6 +4,7 @@ import { useAppStore } from '../store/app-store'
 import { selectOpenSummary } from '../store/selectors'
 import { AnalysisView } from './analysis-view'
 import { DetailSummary } from './detail-summary'
+import { MinimizePanel } from './minimize-panel'
 import { RequestTab } from './request-tab'
 import { ResponseTab } from './response-tab'
 
@@ -18,6 +19,7 @@ export function DetailPanel() {
   return (
     <section className="detail" data-testid="detail-panel" data-id={openId} aria-label="Exchange detail">
       <DetailSummary summary={summary} onClose={closeDetail} />
+      <MinimizePanel id={openId} />
       {detail.status === 'error' && (
         <div className="error-box" role="alert">
           Could not load this exchange: {detail.error}

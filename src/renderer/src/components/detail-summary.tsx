@@ -2,6 +2,8 @@ import type { ExchangeSummary } from '@shared/types'
 import { formatBytes, formatCount, formatDateTime, formatMs, isInFlight, statusTone } from '../lib/format'
 import { showConversation } from '../bridge/view-actions'
 import { useAppStore } from '../store/app-store'
+import { ExchangeActions } from './exchange-actions'
+import { ModeTag } from './mode-tag'
 
 function Metric({ label, value, title }: { label: string; value: string; title?: string }) {
   return (
@@ -43,9 +45,10 @@ export function DetailSummary({ summary, onClose }: { summary: ExchangeSummary |
         {summary.model && <span className="chip mono">{summary.model}</span>}
         {summary.stream && <span className="badge badge-sse">SSE</span>}
         <span className="chip">{summary.protocol}</span>
-        <span className="chip">{summary.mode}</span>
+        <ModeTag mode={summary.mode} />
         {summary.state !== 'completed' && <span className={`chip chip-state-${summary.state}`}>{summary.state}</span>}
         <span className="header-spacer" />
+        <ExchangeActions summary={summary} />
         {summary.conversationId && (
           <button
             className="btn btn-small"

@@ -5,6 +5,7 @@ import { useAppStore } from '../store/app-store'
 import { CulpritCard } from './culprit-card'
 import { ErrorSummary } from './error-summary'
 import { FindingList } from './finding-list'
+import { FixBar } from './fix-chips'
 
 function useRoleOf(view: RequestView | null): (index: number) => string | null {
   return useCallback(
@@ -79,6 +80,7 @@ function Failure({ d, roleOf }: { d: Diagnosis; roleOf: (index: number) => strin
               : 'The findings below may be related, but none is known to cause this error.'}
         </div>
       )}
+      <FixBar d={d} except={d.culprit ? finding : null} label={d.culprit ? 'More fixes' : 'Fixes'} />
       <FindingList title={d.culprit ? 'Other findings' : 'Findings'} findings={others} roleOf={roleOf} openMatching={!d.culprit} />
     </>
   )
@@ -103,7 +105,10 @@ function Lint({ d, roleOf }: { d: Diagnosis; roleOf: (index: number) => string |
           No problems found in this request.
         </div>
       ) : (
-        <FindingList title="Findings" findings={d.findings} roleOf={roleOf} />
+        <>
+          <FixBar d={d} except={null} label="Fixes" />
+          <FindingList title="Findings" findings={d.findings} roleOf={roleOf} />
+        </>
       )}
     </>
   )

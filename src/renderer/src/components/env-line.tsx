@@ -15,17 +15,17 @@ export function explainEnvLine(line: string): string | null {
   return null
 }
 
-export function EnvLine({ env }: { env: EnvLineData }) {
-  const explanation = explainEnvLine(env.line)
+export function EnvLine({ env, testId = 'env-line', explain = true }: { env: EnvLineData; testId?: string; explain?: boolean }) {
+  const explanation = explain ? explainEnvLine(env.line) : null
   return (
-    <li className="env-line" data-testid="env-line">
+    <li className="env-line" data-testid={testId}>
       <div className="env-line-head">
         <span className="env-label">{env.label}</span>
         {explanation && <span className="env-explain">{explanation}</span>}
       </div>
       <div className="env-line-body">
-        <code className="env-code mono">{env.line}</code>
-        <CopyButton text={env.line} testId="env-line-copy" />
+        <code className="env-code mono">{env.line}</code>{' '}
+        <CopyButton text={env.line} testId={`${testId}-copy`} />
       </div>
     </li>
   )

@@ -3,6 +3,7 @@ import { openExchange } from '../bridge/detail-actions'
 import { formatBytes, formatMs, formatTime, formatTokens, statusTone } from '../lib/format'
 import { useAppStore } from '../store/app-store'
 import { selectSummaryAt } from '../store/selectors'
+import { ModeTag } from './mode-tag'
 import { StatusCell } from './status-cell'
 
 interface Props {
@@ -47,7 +48,7 @@ export const ExchangeRow = memo(function ExchangeRow({ index, top, height }: Pro
       </span>
       <span className="cell cell-method">{summary.method}</span>
       <span className="cell cell-path" title={summary.path}>
-        {summary.mode !== 'reverse' && <span className={`mode-tag mode-${summary.mode}`}>{summary.mode}</span>}
+        {summary.mode !== 'reverse' && <ModeTag mode={summary.mode} />}
         {summary.path}
       </span>
       <span className="cell cell-model" title={summary.model ?? ''}>

@@ -3,6 +3,9 @@ import { FindingItem } from './finding-item'
 
 const RANK = { error: 0, warning: 1, info: 2 } as const
 
+/** Worst first, as the list shows them. */
+export const sortFindings = (findings: readonly Finding[]): Finding[] => [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity])
+
 export function FindingList({
   title,
   findings,
@@ -16,7 +19,7 @@ export function FindingList({
   openMatching?: boolean
 }) {
   if (findings.length === 0) return null
-  const sorted = [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity])
+  const sorted = sortFindings(findings)
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length
   return (
     <div className="dx-findings" data-testid="findings">

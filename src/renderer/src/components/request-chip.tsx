@@ -11,19 +11,26 @@ export const RequestChip = memo(function RequestChip({ base, n, selected }: { ba
   const e = live ? newerSummary(base, live) : base
   const tone = statusTone(e)
   const failed = tone === 'client-error' || tone === 'server-error' || tone === 'failed'
+  const replay = e.mode === 'replay'
   const label = isInFlight(e) ? e.state : e.bodyError && (e.status ?? 0) < 400 ? `${e.status ?? ''} err` : (e.status ?? e.state)
   return (
     <button
-      className={`req-chip tone-${tone}${selected ? ' req-chip-selected' : ''}`}
+      className={`req-chip tone-${tone}${selected ? ' req-chip-selected' : ''}${replay ? ' req-chip-replay' : ''}`}
       data-testid="request-chip"
       data-id={e.id}
       data-status={e.status ?? ''}
       data-failed={failed ? 'true' : 'false'}
+      data-mode={e.mode}
       aria-pressed={selected}
       onClick={() => selectRequest(e.id)}
-      title={`#${n} · ${formatTime(e.startedAt)} · ${e.method} ${e.path} · ${e.status ?? e.state}${e.bodyError ? ` · ${e.bodyError}` : ''}${e.error ? ` · ${e.error}` : ''}`}
+      title={`${replay ? 'Replay (a branch: sent again from the editor) · ' : ''}#${n} · ${formatTime(e.startedAt)} · ${e.method} ${e.path} · ${e.status ?? e.state}${e.bodyError ? ` · ${e.bodyError}` : ''}${e.error ? ` · ${e.error}` : ''}`}
     >
       <span className="req-n">#{n}</span>
+      {replay && (
+        <span className="req-replay" data-testid="replay-marker">
+          ⑂ replay
+        </span>
+      )}
       <span className={`req-status status-${tone}`}>
         {isInFlight(e) && <span className="spinner" aria-hidden />}
         {label}

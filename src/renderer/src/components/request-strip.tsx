@@ -2,11 +2,14 @@ import { useEffect, useRef } from 'react'
 import type { ExchangeSummary } from '@shared/types'
 import { showExchange } from '../bridge/view-actions'
 import { useAppStore } from '../store/app-store'
+import { ExchangeActions } from './exchange-actions'
 import { RequestChip } from './request-chip'
 
 /** The conversation's requests in order; pick one to see its timeline (also `[` and `]`). */
 export function RequestStrip({ exchanges }: { exchanges: ExchangeSummary[] }) {
   const requestId = useAppStore((s) => s.requestId)
+  const chosen = exchanges.find((e) => e.id === requestId)
+  const live = useAppStore((s) => (requestId ? s.byId.get(requestId) : undefined))
   const box = useRef<HTMLDivElement>(null)
 
   // Keep the chosen chip in view without scrolling anything but the strip.
@@ -30,6 +33,7 @@ export function RequestStrip({ exchanges }: { exchanges: ExchangeSummary[] }) {
       <span className="muted req-keys">
         <kbd>[</kbd> <kbd>]</kbd>
       </span>
+      {chosen && <ExchangeActions summary={live ?? chosen} />}
       {requestId && (
         <button className="btn btn-small" data-testid="open-exchange" onClick={() => showExchange(requestId, 'response')} title="Headers, raw bodies and the response stream of this request">
           Open exchange →

@@ -3,6 +3,7 @@ import { setSetupOpen } from '../bridge/status-actions'
 import { useAppStore } from '../store/app-store'
 import { CopyButton } from './copy-button'
 import { EnvLine } from './env-line'
+import { MitmSection } from './mitm-section'
 
 const AGENTS: Array<[name: string, how: string]> = [
   ['Claude Code', 'Export the ANTHROPIC_BASE_URL line, then run `claude` in the same shell.'],
@@ -62,6 +63,7 @@ export function SetupPanel({ variant }: { variant: 'empty' | 'overlay' }) {
           ))}
           {lines.length === 0 && <li className="muted">The core reported no lines.</li>}
         </ul>
+        <MitmSection />
         <h3>Per agent</h3>
         <dl className="agents">
           {[...AGENTS, ['Any other tool', `Replace ${proxy?.upstream.baseUrl || 'the MiMo base URL'} with ${proxy?.reverse.url ?? 'the proxy address'}; paths and keys stay the same.`]].map(([name, how]) => (

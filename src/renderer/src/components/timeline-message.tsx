@@ -1,7 +1,10 @@
 import { memo, useCallback } from 'react'
 import type { Finding, RequestView, TimelineMessage } from '@shared/types'
+import { currentMessage } from '../lib/edit-model'
 import { blockPosition, missingPart, type MessageMarks } from '../lib/timeline-model'
+import { MessageEditActions } from './message-edit-actions'
 import { TimelineBlockView } from './timeline-block'
+import { useEditModel } from './use-edit-model'
 
 interface Props {
   protocol: RequestView['protocol']
@@ -28,13 +31,17 @@ export const TimelineMessageView = memo(function TimelineMessageView({ protocol,
     if (at !== null && !flaggedBlocks.has(at)) flaggedBlocks.set(at, f.severity)
   }
   const missing = marks ? missingPart(protocol, message, marks.findings) : null
+  const model = useEditModel()
+  const now = model?.live ? currentMessage(model, message.index) : message.index
+  const deleted = now === null
   return (
     <article
-      className={`tl-message role-${message.role || 'unknown'}${worst ? ` tl-mark-${worst}` : ''}`}
+      className={`tl-message role-${message.role || 'unknown'}${worst ? ` tl-mark-${worst}` : ''}${deleted ? ' tl-deleted' : ''}`}
       data-testid="timeline-message"
       data-index={message.index}
       data-role={message.role}
       data-culprit={culprit ? 'true' : 'false'}
+      data-edit={deleted ? 'deleted' : undefined}
       aria-label={`message ${message.index} ${message.role}`}
     >
       <header className="tl-head">
@@ -48,7 +55,18 @@ export const TimelineMessageView = memo(function TimelineMessageView({ protocol,
         <span className="dim">
           {message.blocks.length} {message.blocks.length === 1 ? 'block' : 'blocks'}
         </span>
+        {deleted && (
+          <span className="tl-edit-tag" data-testid="tl-edit-tag">
+            deleted in the editor
+          </span>
+        )}
+        {!deleted && now !== message.index && now !== null && (
+          <span className="tl-edit-tag" title="Earlier messages were deleted in the editor">
+            now #{now} in the editor
+          </span>
+        )}
         <span className="header-spacer" />
+        <MessageEditActions message={message} deleted={deleted} />
         {others.slice(0, SHOWN_FINDINGS).map((f, i) => (
           <span key={i} className={`tl-finding-tag sev-${f.severity}`} title={`${f.rule}: ${f.message}`}>
             {f.ref}

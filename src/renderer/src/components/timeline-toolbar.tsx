@@ -1,5 +1,6 @@
 import type { Diagnosis, RequestView } from '@shared/types'
 import { jumpToCulprit } from '../bridge/analysis-actions'
+import { timelineEdit } from '../bridge/replay-editor-actions'
 
 /** Facts about the request (what the timeline is of) and the fold / jump buttons. */
 export function TimelineToolbar({ view, diagnosis, onAll }: { view: RequestView; diagnosis: Diagnosis | null; onAll: (open: boolean) => void }) {
@@ -26,6 +27,14 @@ export function TimelineToolbar({ view, diagnosis, onAll }: { view: RequestView;
           {diagnosis?.culprit ? 'Culprit' : 'First finding'} <kbd>n</kbd>
         </button>
       )}
+      <button
+        className="btn btn-small"
+        data-testid="toggle-thinking"
+        onClick={() => void timelineEdit({ kind: 'toggle-thinking' })}
+        title="thinking.type enabled ↔ disabled, in the replay editor's copy of this request"
+      >
+        Toggle thinking
+      </button>
       <button className="btn btn-small" data-testid="expand-all" onClick={() => onAll(true)}>
         Expand all
       </button>

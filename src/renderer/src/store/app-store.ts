@@ -4,6 +4,8 @@ import { createConversationSlice, type ConversationSlice } from './conversation-
 import { createConversationsSlice, type ConversationsSlice } from './conversations-slice'
 import { createDetailSlice, type DetailSlice } from './detail-slice'
 import { createExchangesSlice, type ExchangesSlice } from './exchanges-slice'
+import { createMinimizeSlice, type MinimizeSlice } from './minimize-slice'
+import { createReplaySlice, type ReplaySlice } from './replay-slice'
 import { createStatusSlice, type StatusSlice } from './status-slice'
 import { createViewSlice, type ViewSlice } from './view-slice'
 
@@ -13,7 +15,9 @@ export type AppStore = ExchangesSlice &
   ViewSlice &
   ConversationsSlice &
   ConversationSlice &
-  AnalysisSlice
+  AnalysisSlice &
+  ReplaySlice &
+  MinimizeSlice
 
 /** The one store, combined from typed slices. Actions that talk to the API live in ../bridge, not here. */
 export const useAppStore = create<AppStore>()((...a) => ({
@@ -23,7 +27,9 @@ export const useAppStore = create<AppStore>()((...a) => ({
   ...createViewSlice(...a),
   ...createConversationsSlice(...a),
   ...createConversationSlice(...a),
-  ...createAnalysisSlice(...a)
+  ...createAnalysisSlice(...a),
+  ...createReplaySlice(...a),
+  ...createMinimizeSlice(...a)
 }))
 
 const initialState = useAppStore.getState()

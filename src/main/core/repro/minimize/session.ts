@@ -16,16 +16,9 @@ export class OracleStop extends Error {
 
 export type Oracle = (candidate: Record<string, unknown>) => Promise<{ fingerprint: string }>
 
-export interface MinimizeProgress {
-  /** original, prefix, messages, tools, blocks, texts, system, params, verify (see minimize.ts). */
-  phase: string
-  requestsUsed: number
-  budget: number
-  originalBytes: number
-  currentBytes: number
-  messages: number
-  originalMessages: number
-}
+/** Phases: original, prefix, messages, tools, blocks, texts, system, params, verify (see minimize.ts). */
+export type { MinimizeProgress } from '../../../../shared/types'
+import type { MinimizeProgress } from '../../../../shared/types'
 
 /** Why the run ended early; unwinds the searches out to minimize(). */
 export class Halt {

@@ -1,0 +1,234 @@
+// MiMo Inspector's reverse proxy beside other recording proxies on the same cases as proxy-overhead.ts
+// (2 KB, 5 MB, an SSE stream of 2,000 events), all measured in one run, interleaved: `mimo-inspector serve`,
+// mockttp's passthrough (a forwarding rule to the local upstream, traffic recorded as it does by default) and
+// mitmproxy in reverse mode, each in its own process. A peer that cannot run is left out with a note saying why.
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import net from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { Inspector } from '../src/main/core/inspector'
+import { agent, listen, measure, once, pct, pipeProxy, upstream, type Timing } from './proxy-overhead'
+
+interface Peer {
+  name: string
+  url: string
+  stop(): Promise<void>
+}
+
+const notes: string[] = []
+let installedNow = false
+
+async function freePort(): Promise<number> {
+  const s = net.createServer()
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r))
+  const port = (s.address() as net.AddressInfo).port
+  await new Promise<void>((r) => s.close(() => r()))
+  return port
+}
+
+/** A package's version from the package.json above its entry point (mockttp's `exports` hide package.json). */
+function packageVersion(name: string): string {
+  let dir = dirname(createRequire(import.meta.url).resolve(name))
+  for (;;) {
+    const file = join(dir, 'package.json')
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string }
+      if (pkg.name === name) return pkg.version ?? '?'
+    }
+    if (dirname(dir) === dir) return '?'
+    dir = dirname(dir)
+  }
+}
+
+/** Starts a child process and waits until the URL `url()` reads from its output answers; the reason, when it does not. */
+async function startChild(cmd: string, args: string[], url: (out: string) => string | null): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> } | string> {
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  child.stdout!.on('data', (d) => (out += d))
+  child.stderr!.on('data', (d) => (out += d))
+  let failed = false
+  const exited = new Promise<void>((r) => {
+    child.on('exit', () => r())
+    child.on('error', (e) => {
+      out += e.message
+      failed = true
+      r()
+    })
+  })
+  const stop = async (): Promise<void> => {
+    if (!failed && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+    await exited
+  }
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    const u = url(out)
+    if (u) {
+      try {
+        await once(u, '/v1/chat/completions', Buffer.from('{}'))
+        return { child, url: u, stop }
+      } catch {
+        /* not listening yet */
+      }
+    }
+    if (failed || child.exitCode !== null || Date.now() > deadline) {
+      await Promise.race([stop(), new Promise((r) => setTimeout(r, 2000))])
+      return out.trim().split('\n').pop() || `exit ${child.exitCode}`
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+/** `mimo-inspector serve`, the built command as a user runs it, in its own process and data folder. */
+async function inspectorPeer(upUrl: string): Promise<Peer | null> {
+  if (!existsSync('out/cli/cli.js')) {
+    notes.push('mimo-inspector: out/cli is not built (`npm run build`); measured in this process instead.')
+    return null
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'mimo-bench-peers-'))
+  const r = await startChild(process.execPath, ['bin/mimo-inspector.js', 'serve', '--port', '0', '--proxy-port', '0', '--upstream', upUrl, '--data-dir', dataDir], (out) =>
+    out.includes('Ctrl+C') ? (/Proxy:\s+(http:\/\/\S+)/.exec(out)?.[1] ?? null) : null
+  )
+  if (typeof r === 'string') {
+    notes.push(`mimo-inspector serve did not start (${r}); measured in this process instead.`)
+    return null
+  }
+  notes.push('mimo-inspector: `mimo-inspector serve --upstream UPSTREAM` (the built command) in its own process, recording to its data folder as usual.')
+  return {
+    name: 'mimo-inspector (reverse)',
+    url: r.url,
+    stop: async () => {
+      await r.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  }
+}
+
+const MOCKTTP_CHILD = `
+import * as mockttp from 'mockttp'
+const server = mockttp.getLocal()
+await server.start()
+await server.forAnyRequest().thenForwardTo(process.argv[1])
+console.log('PORT ' + server.port)
+`
+
+async function mockttpPeer(upUrl: string): Promise<Peer | null> {
+  let version: string
+  try {
+    version = packageVersion('mockttp')
+  } catch (err) {
+    notes.push(`mockttp skipped: not installed (${(err as Error).message.split('\n')[0]}); \`npm install --save-dev mockttp\` adds it.`)
+    return null
+  }
+  const r = await startChild(process.execPath, ['--input-type=module', '-e', MOCKTTP_CHILD, upUrl], (out) => {
+    const port = /PORT (\d+)/.exec(out)?.[1]
+    return port ? `http://127.0.0.1:${port}` : null
+  })
+  if (typeof r === 'string') {
+    notes.push(`mockttp skipped: it did not start (${r}).`)
+    return null
+  }
+  notes.push(
+    `mockttp ${version}: \`getLocal()\` with one \`forAnyRequest().thenForwardTo(UPSTREAM)\` rule (a reverse proxy), in its own Node process, ` +
+      'recording traffic as it does by default (in memory, for `getSeenRequests()`; nothing written to disk).'
+  )
+  return { name: `mockttp ${version}`, url: r.url, stop: r.stop }
+}
+
+function hasMitmdump(): boolean {
+  return spawnSync('sh', ['-c', 'command -v mitmdump'], { stdio: 'ignore' }).status === 0
+}
+
+/** Installs Debian's mitmproxy when it is missing (a few minutes at most); returns why not, if it could not. */
+function ensureMitmdump(): string | null {
+  if (hasMitmdump()) return null
+  installedNow = true
+  if (process.platform !== 'linux' || spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status !== 0) return 'mitmdump is not installed and there is no apt-get here'
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+  const opts = { stdio: 'ignore' as const, timeout: 240_000, env }
+  let r = spawnSync('apt-get', ['install', '-y', '-q', 'mitmproxy'], opts)
+  if (r.status !== 0) {
+    spawnSync('apt-get', ['update', '-q'], opts)
+    r = spawnSync('apt-get', ['install', '-y', '-q', 'mitmproxy'], opts)
+  }
+  if (r.error) return `\`apt-get install -y mitmproxy\` failed: ${r.error.message}`
+  if (r.status !== 0) return `\`apt-get install -y mitmproxy\` exited with ${r.status}${r.signal ? ` (${r.signal})` : ''}`
+  return hasMitmdump() ? null : 'mitmproxy installed but mitmdump is not on PATH'
+}
+
+async function mitmproxyPeer(upUrl: string): Promise<Peer | null> {
+  const why = ensureMitmdump()
+  if (why) {
+    notes.push(`mitmproxy skipped: ${why}.`)
+    return null
+  }
+  const version = /Mitmproxy:\s*(\S+)/.exec(execFileSync('mitmdump', ['--version'], { encoding: 'utf8' }))?.[1] ?? '?'
+  const port = await freePort()
+  const confdir = mkdtempSync(join(tmpdir(), 'mimo-bench-mitm-'))
+  const r = await startChild('mitmdump', ['--mode', `reverse:${upUrl}`, '--listen-host', '127.0.0.1', '-p', String(port), '-q', '--set', `confdir=${confdir}`], () => `http://127.0.0.1:${port}`)
+  if (typeof r === 'string') {
+    notes.push(`mitmproxy skipped: mitmdump did not start (${r}).`)
+    return null
+  }
+  notes.push(
+    `mitmproxy ${version}${installedNow ? ' (installed by this run: `apt-get install -y mitmproxy`)' : ''}: \`mitmdump --mode reverse:UPSTREAM -q\`, its own process (Python). By default it reads each body whole before passing it on ` +
+      '(that is how it keeps it), so an SSE stream reaches the client only at its end: its first byte is its last.'
+  )
+  return {
+    name: `mitmproxy ${version}`,
+    url: r.url,
+    stop: async () => {
+      await r.stop()
+      rmSync(confdir, { recursive: true, force: true })
+    }
+  }
+}
+
+export async function peerProxiesBench(): Promise<string> {
+  notes.length = 0
+  installedNow = false
+  const up = upstream()
+  const upUrl = await listen(up)
+  const pipe = pipeProxy(upUrl)
+  const pipeUrl = await listen(pipe)
+  const peers: Peer[] = []
+  const ours = await inspectorPeer(upUrl)
+  if (ours) peers.push(ours)
+  else {
+    const inspector = await Inspector.start({ dataDir: mkdtempSync(join(tmpdir(), 'mimo-bench-')), version: 'bench', shell: 'web', proxyPort: 0, upstream: upUrl })
+    peers.push({ name: 'mimo-inspector (reverse, in-process)', url: inspector.proxyStatus().reverse.url, stop: () => inspector.close() })
+  }
+  for (const p of [await mockttpPeer(upUrl), await mitmproxyPeer(upUrl)]) if (p) peers.push(p)
+  const targets: Record<string, string> = { direct: upUrl, 'bare pipe proxy': pipeUrl }
+  for (const p of peers) targets[p.name] = p.url
+  const proxies = Object.keys(targets).filter((k) => k !== 'direct' && k !== 'bare pipe proxy')
+  const names = Object.keys(targets)
+  const lines: string[] = [`| case | ${names.join(' | ')} | fastest recording proxy |`, `| --- | ${names.map(() => '---').join(' | ')} | --- |`]
+  const row = (label: string, r: Record<string, Timing[]>, pick: (t: Timing) => number, p: number): void => {
+    const v = Object.fromEntries(Object.entries(r).map(([k, ts]) => [k, pct(ts.map(pick), p)]))
+    const best = proxies.reduce((a, b) => (v[b] < v[a] ? b : a))
+    lines.push(`| ${label} | ${names.map((n) => `${v[n].toFixed(2)} ms`).join(' | ')} | ${best} |`)
+  }
+  try {
+    const small = await measure(targets, '/v1/chat/completions', Buffer.alloc(2048, 'a'), 500)
+    row('2 KB request, p50', small, (t) => t.total, 50)
+    row('2 KB request, p99', small, (t) => t.total, 99)
+    const mb5 = await measure(targets, '/v1/chat/completions', Buffer.alloc(5 * 1024 * 1024, 'c'), 20)
+    row('5 MB request, p50', mb5, (t) => t.total, 50)
+    const sse = await measure(targets, '/sse', null, 40)
+    row('SSE 2,000 events, first byte p50', sse, (t) => t.ttfb, 50)
+    row('SSE 2,000 events, last byte p50', sse, (t) => t.total, 50)
+  } finally {
+    for (const p of peers) await p.stop().catch(() => {})
+    up.close()
+    pipe.close()
+    agent.destroy()
+  }
+  return [
+    lines.join('\n'),
+    '',
+    '- The client, the upstream and the bare pipe proxy (the floor for a proxy written in Node) share the bench process; each recording proxy runs in its own.',
+    ...notes.map((n) => `- ${n}`)
+  ].join('\n')
+}
