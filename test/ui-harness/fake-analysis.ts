@@ -155,7 +155,7 @@ export function r02(protocol: 'anthropic' | 'openai', messageIndex: number, bloc
     fix: anthropic
       ? 'Replay the original thinking block (with its signature) as the first block of that message, or send thinking: {"type": "disabled"}.'
       : 'Send the assistant turn back with the reasoning_content it was answered with, or turn thinking off for the request.',
-    fixIds: anthropic ? ['restore-thinking', 'disable-thinking'] : ['restore-reasoning', 'disable-thinking'],
+    fixIds: anthropic ? ['restore-thinking', 'placeholder-reasoning', 'disable-thinking'] : ['restore-reasoning-content', 'placeholder-reasoning', 'disable-thinking'],
     sources: SOURCES.R02,
     matchesError
   }
@@ -171,7 +171,7 @@ export function r04(messageIndex: number, blockIndex: number): Finding {
     path: `messages[${messageIndex}].content[${blockIndex}].signature`,
     message: `The thinking block in message ${messageIndex} has an empty signature; MiMo accepts it, Anthropic and Bedrock reject it.`,
     fix: 'Keep the signature the model sent, or drop the block when switching to a provider that checks signatures.',
-    fixIds: ['drop-unsigned-thinking'],
+    fixIds: ['restore-thinking', 'add-empty-signature'],
     sources: SOURCES.R04,
     matchesError: false
   }

@@ -389,7 +389,7 @@ export function duplicateToolsDiagnosis(): Diagnosis {
         path: 'tools',
         message: 'Two tools share the name mcp__maps_direction_walking; MiMo refuses duplicate tool names.',
         fix: 'Drop or rename the duplicate tool definition.',
-        fixIds: ['dedupe-tools'],
+        fixIds: ['dedupe-tool-names'],
         sources: SOURCES.R20,
         matchesError: true
       }

@@ -22,6 +22,7 @@ import type {
 import { anthropicStream, mimoStreamedError, openaiStream, type BuiltStream } from './fake-streams'
 import { diagnoseGeneric, requestViewOf } from './fake-analysis'
 import { duplicateToolsDiagnosis, overloadedDiagnosis, scriptedConversations, type ScriptedRequest } from './fake-conversations'
+import { createReplaySim } from './fake-replay'
 
 export type Scenario = 'full' | 'empty' | 'trouble'
 
@@ -33,6 +34,8 @@ export interface FakeOptions {
   live?: boolean
   /** Simulated call latency in ms. */
   latencyMs?: number
+  /** Start with the forward proxy on (and a client that did not trust the CA). */
+  mitm?: boolean
 }
 
 interface Record_ {
@@ -121,9 +124,9 @@ function reqHeaders(path: string, size: number, protocol: 'anthropic' | 'openai'
     ['content-length', String(size)]
   ]
   if (protocol === 'anthropic') {
-    h.push(['anthropic-version', '2023-06-01'], ['x-api-key', 'sk-…3f9a [redacted, fp 7c1e0d]'])
+    h.push(['anthropic-version', '2023-06-01'], ['x-api-key', 'sk-…3f9a'])
   } else {
-    h.push(['authorization', 'Bearer sk-…3f9a [redacted, fp 7c1e0d]'])
+    h.push(['authorization', 'Bearer sk-…3f9a'])
   }
   h.push(['x-stainless-lang', 'js'], ['accept-encoding', 'gzip, deflate, br'])
   void path
@@ -191,6 +194,34 @@ export function createFakeInspector(options: FakeOptions = {}): FakeInspector {
   const listeners = new Map<EventName, Set<(payload: never) => void>>()
   let upstream: UpstreamProfile = PROFILES[0]
   const timers: Array<ReturnType<typeof setTimeout>> = []
+  // Replay, minimize, export, keys and the forward proxy (fake-replay.ts), over this fake's records.
+  const sim = createReplaySim(
+    {
+      get: (id) => byId.get(id),
+      next: () => {
+        const s = ++seq
+        return { seq: s, id: `ex-${String(s).padStart(6, '0')}` }
+      },
+      summary: (s, over) => summary(s, over),
+      textBody,
+      add: (rec) => {
+        add(rec)
+        emit('exchange:upserted', rec.summary)
+        const c = rec.summary.conversationId ? conversationOf(rec.summary.conversationId) : null
+        if (c) emit('conversation:upserted', c)
+        emit('store:status', storeStatus())
+      },
+      changed: (rec) => {
+        emit('exchange:upserted', rec.summary)
+        const c = rec.summary.conversationId ? conversationOf(rec.summary.conversationId) : null
+        if (c) emit('conversation:upserted', c)
+      },
+      emit: (event, payload) => emit(event, payload),
+      proxy: () => proxy(),
+      timers
+    },
+    { mitmOn: options.mitm }
+  )
 
   const proxy = (): ProxyStatus => ({
     reverse: {
@@ -200,8 +231,7 @@ export function createFakeInspector(options: FakeOptions = {}): FakeInspector {
       error: scenario === 'trouble' ? 'listen EADDRINUSE: address already in use 127.0.0.1:8788' : null,
       url: 'http://127.0.0.1:8788'
     },
-    // The forward (HTTPS_PROXY) proxy is off in the harness.
-    mitm: null,
+    mitm: sim.mitm(),
     upstream,
     profiles: PROFILES,
     envLines: [
@@ -351,6 +381,8 @@ export function createFakeInspector(options: FakeOptions = {}): FakeInspector {
       method: isModels ? 'GET' : 'POST',
       path,
       upstreamUrl: `${upstream.baseUrl}${path}`,
+      // Some rows came through the forward proxy (HTTPS_PROXY).
+      mode: seq % 13 === 0 ? 'mitm' : 'reverse',
       protocol,
       model: isModels ? null : model,
       stream: stream && !isModels,
@@ -949,7 +981,7 @@ export function createFakeInspector(options: FakeOptions = {}): FakeInspector {
       return { summary, exchanges: list.map((r) => r.summary), focusId: focusOf(list) }
     },
     'import:file': ({ name, text }) => importText(name, text),
-    'keys:status': () => ({ fingerprints: [], canPersist: false }),
+    ...sim.handlers,
     'proxy:status': () => proxy(),
     'proxy:set-upstream': ({ profile, url }) => {
       const base = PROFILES.find((p) => p.id === profile)

@@ -10,7 +10,8 @@ if (query.get('mode') !== 'web') {
     scenario: (query.get('scenario') as Scenario | null) ?? 'full',
     rows: query.has('rows') ? Number(query.get('rows')) : undefined,
     live: query.get('live') === '1',
-    latencyMs: query.has('latency') ? Number(query.get('latency')) : undefined
+    latencyMs: query.has('latency') ? Number(query.get('latency')) : undefined,
+    mitm: query.get('mitm') === '1'
   })
   page.inspector = fake.api
 }

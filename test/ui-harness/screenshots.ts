@@ -2,7 +2,7 @@
 // and behaviour checks printed along the way. For looking at the UI, not a test suite.
 //   npx tsx test/ui-harness/screenshots.ts            (all shots)
 //   npx tsx test/ui-harness/screenshots.ts list web   (only shots whose name contains one of the words)
-// Screenshots: test-results/ui-*.png
+// Screenshots: test-results/ui-*.png (ui3-*: conversations and diagnosis; ui4-*: replay, minimize, proxy mode)
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -12,6 +12,7 @@ import { chromium, type Page } from 'playwright-core'
 import { build } from 'vite'
 import type { CallName } from '../../src/shared/api'
 import { createFakeInspector } from './fake-inspector'
+import { replayShots } from './replay-shots'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const repo = resolve(here, '../..')
@@ -297,6 +298,7 @@ async function main(): Promise<void> {
     if (want('import')) await importing(page)
     if (want('timing')) await timelineTiming(page, base)
     if (want('web')) await webMode(context, base)
+    if (want('ui4') || want('replay')) await replayShots(page, base, { shotsDir, check })
   } catch (err) {
     failures++
     await page.screenshot({ path: join(shotsDir, 'ui-failure.png') }).catch(() => {})
@@ -335,7 +337,7 @@ async function conversations(page: Page): Promise<void> {
   check((await panel.getByTestId('error-generic').textContent()) === 'Param Incorrect', 'generic message beside it')
   check((await panel.getByTestId('culprit-explanation').isVisible()), 'culprit explanation shown')
   check((await panel.locator('a[href^="https://"]').first().getAttribute('rel')) === 'noreferrer', 'sources open with rel=noreferrer')
-  check(await panel.locator('.fix-chip[data-fix-id="restore-thinking"]').isDisabled(), 'fix chips present and disabled')
+  check(await panel.getByTestId('fix-restore-thinking').isEnabled(), 'fix chips are buttons (they open the replay editor)')
   check(/lost its thinking/.test((await page.getByTestId('turn-diff').textContent()) ?? ''), 'turn diff says what changed')
   await shot3(page, 'conversation-anthropic-400')
 
@@ -547,7 +549,7 @@ async function webMode(context: import('playwright-core').BrowserContext, base: 
       return
     }
     sockets.add(ws)
-    const offs = (['exchange:upserted', 'conversation:upserted', 'proxy:status', 'store:status'] as const).map((event) =>
+    const offs = (['exchange:upserted', 'conversation:upserted', 'replay:status', 'repro:progress', 'proxy:status', 'store:status'] as const).map((event) =>
       fake.api.on(event, (payload) => ws.send(JSON.stringify({ event, payload })))
     )
     ws.onClose(() => {

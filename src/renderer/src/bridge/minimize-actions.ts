@@ -22,11 +22,14 @@ export function closeMinimize(): void {
 
 /** Progress that arrived before `repro:minimize` answered (the first event is sent while it runs). */
 const early = new Map<string, MinimizeStatus>()
+/** Cancel was pressed before the core named the job: cancel it as soon as it does. */
+let cancelWanted = false
 
 export async function startMinimize(id: string, mode: MinimizeMode, budget: number, target: ReplayTarget | null): Promise<void> {
   const s = useAppStore.getState()
   if (isMinimizeActive(s.minimize)) return
   s.setMinimizeError(null)
+  cancelWanted = false
   const previous = s.minimize
   s.setMinimize({ exchangeId: id, jobId: null, state: 'starting', mode, budget, progress: null, result: null, message: null })
   try {
@@ -38,6 +41,7 @@ export async function startMinimize(id: string, mode: MinimizeMode, budget: numb
     const first = early.get(jobId)
     early.clear()
     if (first) noteMinimizeProgress(first)
+    if (cancelWanted) void cancelMinimize()
   } catch (err) {
     // Refused before it ran (a missing key, nothing to predict): the form stays, with the reason.
     useAppStore.getState().setMinimize(previous?.exchangeId === id ? previous : null)
@@ -45,9 +49,14 @@ export async function startMinimize(id: string, mode: MinimizeMode, budget: numb
   }
 }
 
+/** Stop the run, keeping the smallest failing request found so far. A no-op once it has ended. */
 export async function cancelMinimize(): Promise<void> {
   const run = useAppStore.getState().minimize
-  if (!run?.jobId || !isMinimizeActive(run)) return
+  if (!run || !isMinimizeActive(run)) return
+  if (!run.jobId) {
+    cancelWanted = true
+    return
+  }
   try {
     await getApi()['repro:cancel']({ jobId: run.jobId })
   } catch (err) {

@@ -209,7 +209,8 @@ export function applyFix(fixId: string): Promise<void> {
     try {
       landed(id, await getApi()['replay:apply-fix']({ id, fixId, body: docText() }))
     } catch (err) {
-      patch({ problem: { kind: 'error', text: `${fixId}: ${message(err)}` } }, id)
+      const text = message(err)
+      patch({ problem: { kind: 'error', text: text.startsWith(fixId) ? text : `${fixId}: ${text}` } }, id)
     } finally {
       patch({ busy: false }, id)
     }

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react'
 import { useAppStore } from '../store/app-store'
 import { ConversationList } from './conversation-list'
 import { ConversationView } from './conversation-view'
@@ -7,11 +8,13 @@ import { ErrorScreen } from './error-screen'
 import { ExchangeList } from './exchange-list'
 import { Header } from './header'
 import { ImportToast } from './import-toast'
-import { ReplayEditorPanel } from './replay-editor'
 import { SetupPanel } from './setup-panel'
 import { SplitPane } from './split-pane'
 import { StatusBanners } from './status-banners'
 import { useGlobalKeys } from './use-global-keys'
+
+// CodeMirror and the JSON diff load the first time a request is opened for editing.
+const ReplayEditorPanel = lazy(() => import('./replay-editor'))
 
 export function App() {
   const appState = useAppStore((s) => s.appState)
@@ -20,6 +23,7 @@ export function App() {
   const view = useAppStore((s) => s.mainView)
   const hasDetail = useAppStore((s) => s.openId !== null)
   const hasConversation = useAppStore((s) => s.conversationId !== null)
+  const editing = useAppStore((s) => s.editor !== null)
   useGlobalKeys()
 
   let main
@@ -53,7 +57,11 @@ export function App() {
       <StatusBanners />
       <div className="app-body">
         <main className="app-main">{main}</main>
-        {appState === 'ready' && <ReplayEditorPanel />}
+        {appState === 'ready' && editing && (
+          <Suspense fallback={<aside className="replay-panel replay-panel-loading" aria-busy="true" />}>
+            <ReplayEditorPanel />
+          </Suspense>
+        )}
       </div>
       <ImportToast />
       {appState === 'ready' && <DropOverlay />}

@@ -41,7 +41,7 @@ export function BlockEditActions({
       )}
       {unit !== null && (
         <button className="tl-action" data-testid="tl-delete-block" title="Delete this block" aria-label={`delete ${where}`} onClick={() => void timelineEdit({ kind: 'delete-block', message, position })}>
-          🗑
+          ✕
         </button>
       )}
     </span>

@@ -2,14 +2,27 @@ import type { ConversationSummary } from '@shared/types'
 import { formatCount, formatDateTime, formatTime } from '../lib/format'
 import { ForkMarker } from './fork-marker'
 
-export function ConversationHeader({ summary, onClose }: { summary: ConversationSummary | undefined; onClose: () => void }) {
+/**
+ * `replays`: how many of its requests were sent from the replay editor, and whether the agent's own last
+ * request failed. A replay that answered 200 is the user's experiment, not the conversation's outcome.
+ */
+export function ConversationHeader({
+  summary,
+  onClose,
+  own
+}: {
+  summary: ConversationSummary | undefined
+  onClose: () => void
+  own?: { replays: number; endedInError: boolean }
+}) {
+  const failed = own && own.replays > 0 ? own.endedInError : (summary?.endedInError ?? false)
   return (
     <div className="detail-summary conv-summary">
       <div className="detail-line">
         {summary ? (
           <>
-            <span className={`conv-state ${summary.endedInError ? 'conv-state-error' : 'conv-state-ok'}`}>
-              {summary.endedInError ? 'ended in error' : 'ok'}
+            <span className={`conv-state ${failed ? 'conv-state-error' : 'conv-state-ok'}`}>
+              {failed ? 'ended in error' : 'ok'}
             </span>
             <span className="conv-view-title" title={summary.title}>
               {summary.title || '(untitled)'}
@@ -20,6 +33,12 @@ export function ConversationHeader({ summary, onClose }: { summary: Conversation
               <span className="metric-label">Requests</span>
               <span className="metric-value">{summary.requests}</span>
             </span>
+            {own && own.replays > 0 && (
+              <span className="metric" title="Requests sent again from the replay editor (branches of this conversation)">
+                <span className="metric-label">Replays</span>
+                <span className="metric-value replay-count">{own.replays}</span>
+              </span>
+            )}
             <span className="metric">
               <span className="metric-label">Turns</span>
               <span className="metric-value">{summary.turns}</span>

@@ -1,4 +1,5 @@
-import { useCallback } from 'react'
+import { useCallback, useMemo } from 'react'
+import { isFailedRequest } from '../lib/format'
 import { closeConversation } from '../bridge/conversation-actions'
 import { useAppStore } from '../store/app-store'
 import { AnalysisView } from './analysis-view'
@@ -25,10 +26,17 @@ export function ConversationView() {
     [detail]
   )
 
+  const own = useMemo(() => {
+    if (!detail) return undefined
+    const mine = detail.exchanges.filter((e) => e.mode !== 'replay')
+    const last = mine[mine.length - 1]
+    return { replays: detail.exchanges.length - mine.length, endedInError: !!last && (isFailedRequest(last) || last.state === 'failed') }
+  }, [detail])
+
   if (!id) return null
   return (
     <section className="detail conv-view" data-testid="conversation-view" data-id={id} aria-label="Conversation">
-      <ConversationHeader summary={summary} onClose={closeConversation} />
+      <ConversationHeader summary={summary} onClose={closeConversation} own={own} />
       {conversation.status === 'error' && (
         <div className="error-box" role="alert">
           Could not load this conversation: {conversation.error}

@@ -79,7 +79,8 @@ export function ExchangeList() {
 
   const onScroll = () => {
     const el = scroller.current
-    if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT * 1.5
+    // The virtualizer knows the total height; reading scrollHeight here would force a layout on every scroll event.
+    if (el) atBottom.current = virtualizer.getTotalSize() - el.scrollTop - el.clientHeight < ROW_HEIGHT * 1.5
   }
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {

@@ -22,8 +22,8 @@ export function ExportButton({ id }: { id: string }) {
         </span>
       )}
       {state?.status === 'done' && (
-        <span className="muted export-done" data-testid="export-done">
-          {state.message}
+        <span className="muted export-done" data-testid="export-done" title={state.message ?? ''}>
+          saved ✓
         </span>
       )}
     </>

@@ -13,7 +13,7 @@ export function MessageEditActions({ message, deleted }: { message: TimelineMess
         aria-label={`delete message ${message.index}`}
         onClick={() => void timelineEdit({ kind: 'delete-message', message })}
       >
-        🗑
+        ✕
       </button>
     </span>
   )

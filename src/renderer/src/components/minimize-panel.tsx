@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { cancelMinimize, closeMinimize, isMinimizeActive, startMinimize } from '../bridge/minimize-actions'
+import { closeMinimize, isMinimizeActive, startMinimize } from '../bridge/minimize-actions'
 import { keyNeed, ORIGINAL, toReplayTarget, type TargetChoice } from '../lib/replay-target'
 import { useAppStore } from '../store/app-store'
 import type { MinimizeMode } from '../store/minimize-slice'
@@ -78,15 +78,9 @@ export function MinimizePanel({ id }: { id: string }) {
             <TargetPicker value={target} onChange={setTarget} original={upstream} testId="minimize-target" />
           </label>
         )}
-        {active ? (
-          <button className="btn" data-testid="minimize-cancel" disabled={run?.jobId === null} onClick={() => void cancelMinimize()} title="Stop; the smallest failing request found so far is kept">
-            Cancel
-          </button>
-        ) : (
-          <button className="btn btn-primary" data-testid="minimize-start" disabled={otherRunning} onClick={start}>
-            {run?.result ? 'Run again' : 'Start'}
-          </button>
-        )}
+        <button className="btn btn-primary" data-testid="minimize-start" disabled={otherRunning || active} onClick={start}>
+          {active ? 'Running…' : run ? 'Run again' : 'Start'}
+        </button>
       </div>
       {mode === 'upstream' && <KeyField name="minimize" need={need} wanted={keyWanted} testId="minimize-key-input" onWanted={setKeyWanted} />}
       {otherRunning && <div className="notice muted">A minimize run for another request is going; one at a time.</div>}

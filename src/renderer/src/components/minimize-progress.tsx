@@ -1,3 +1,4 @@
+import { cancelMinimize } from '../bridge/minimize-actions'
 import { formatBytes } from '../lib/format'
 import type { MinimizeRun } from '../store/minimize-slice'
 
@@ -38,6 +39,15 @@ export function MinimizeProgressBar({ run }: { run: MinimizeRun }) {
         {running && p?.phase && <span className="muted"> · {p.phase}</span>}
         {running && !p && <span className="muted"> · {run.message ?? 'starting…'}</span>}
       </span>
+      {/* Stays beside the bar after the run ends (a run can end between seeing it and clicking): then it does nothing. */}
+      <button
+        className={`btn btn-small${running ? '' : ' btn-inert'}`}
+        data-testid="minimize-cancel"
+        onClick={() => void cancelMinimize()}
+        title={running ? 'Stop; the smallest failing request found so far is kept' : 'The run has ended'}
+      >
+        Cancel
+      </button>
     </div>
   )
 }

@@ -44,6 +44,12 @@ export function MitmSection() {
     try {
       await setMitm(enabled ? { enabled, port: n, captureHosts: hosts } : { enabled })
       setError(null)
+      // Port 0 means "any free one": show the one it got.
+      const now = useAppStore.getState().proxy?.mitm
+      if (now) {
+        setPort(String(now.port))
+        setCapture(now.captureHosts.join(', '))
+      }
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err))
       setOn(useAppStore.getState().proxy?.mitm != null)
@@ -125,7 +131,7 @@ export function MitmSection() {
           <div className="setup-section-head">
             <h3>Paste into the agent's shell</h3>
           </div>
-          <ul className="env-lines">
+          <ul className={`env-lines${mitm.listening ? '' : ' env-lines-off'}`} title={mitm.listening ? undefined : 'The forward proxy is not listening: these lines do not work yet'}>
             {lines.map((env, i) => (
               <EnvLine key={`${i}:${env.line}`} env={env} testId="mitm-env-line" explain={false} />
             ))}

@@ -77,6 +77,7 @@ export default function ReplayBodyEditor({ readOnly }: { readOnly: boolean }) {
           lintGutter(),
           syntaxHighlighting(highlight),
           theme,
+          EditorView.lineWrapping,
           EditorState.readOnly.of(readOnly),
           EditorView.contentAttributes.of({ 'aria-label': 'Request body (JSON)' }),
           EditorView.updateListener.of((update) => {

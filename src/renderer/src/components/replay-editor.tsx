@@ -1,8 +1,9 @@
-import { lazy, Suspense, useEffect, useRef } from 'react'
+import { useEffect, useRef } from 'react'
 import { closeEditor, setKeyWanted } from '../bridge/replay-editor-actions'
 import { sendReplay } from '../bridge/replay-send-actions'
 import { useAppStore } from '../store/app-store'
 import { KeyField } from './key-field'
+import ReplayBodyEditor from './replay-body-editor'
 import { ReplayChanges } from './replay-changes'
 import { ReplayEditorHead } from './replay-editor-head'
 import { ReplayFixes } from './replay-fixes'
@@ -12,15 +13,14 @@ import { ReplaySendBar } from './replay-send-bar'
 import { ReplayTargetSelect } from './replay-target'
 import { usePanelWidth } from './use-panel-width'
 
-// CodeMirror is most of the editor's weight: it loads the first time the panel opens.
-const ReplayBodyEditor = lazy(() => import('./replay-body-editor'))
 
 /**
  * Edit & replay, docked on the right so the timeline stays in view beside it: the request body in a JSON
  * editor, its headers, the target, the fixes the diagnosis offers, what they changed, Send (Ctrl/Cmd+Enter
  * anywhere in the panel), and the result with its diffs. Esc closes it and gives focus back.
+ * Loaded lazily by the app (CodeMirror and the diff are most of its weight).
  */
-export function ReplayEditorPanel() {
+export default function ReplayEditorPanel() {
   const editor = useAppStore((s) => s.editor)
   const hasRun = useAppStore((s) => s.run !== null && s.editor !== null && s.run.fromId === s.editor.exchangeId)
   const { width, onResizeStart, onResizeKey } = usePanelWidth()
@@ -96,9 +96,7 @@ export function ReplayEditorPanel() {
           </div>
           <div className={`replay-body${hasRun ? ' replay-body-half' : ''}`}>
             {editor.readOnly && <div className="notice notice-warn">{editor.readOnly}</div>}
-            <Suspense fallback={<div className="notice">Loading the editor…</div>}>
-              <ReplayBodyEditor readOnly={editor.readOnly !== null} />
-            </Suspense>
+            <ReplayBodyEditor readOnly={editor.readOnly !== null} />
           </div>
           <ReplaySendBar editor={editor} />
           {hasRun && <ReplayResult />}

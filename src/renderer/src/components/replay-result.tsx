@@ -24,6 +24,7 @@ export function ReplayResult() {
   const tone = summary ? statusTone(summary) : 'pending'
   const seconds = waiting && run.retryAt ? Math.max(0, Math.ceil((run.retryAt - now) / 1000)) : null
   const status = summary?.status ?? null
+  const inFlight = !summary || summary.state === 'pending' || summary.state === 'streaming'
   return (
     <section className="replay-result" data-testid="replay-result" data-status={status ?? ''} data-state={run.state} aria-label="Replay result">
       <div className="replay-row replay-result-head">
@@ -59,7 +60,8 @@ export function ReplayResult() {
       )}
       <div className="replay-result-scroll">
         {result?.stream ? (
-          <MessageView message={result.stream.message} />
+          // While it streams the message is unfinished by nature: no "ended without its terminal event" yet.
+          <MessageView message={inFlight && result.stream.message ? { ...result.stream.message, incomplete: false } : result.stream.message} />
         ) : result?.body?.text ? (
           <div className="pane-body">
             <JsonBlock text={prettyOr(result.body.text)} />

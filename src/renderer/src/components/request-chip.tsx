@@ -28,7 +28,7 @@ export const RequestChip = memo(function RequestChip({ base, n, selected }: { ba
       <span className="req-n">#{n}</span>
       {replay && (
         <span className="req-replay" data-testid="replay-marker">
-          ⑂ replay
+          ↳ replay
         </span>
       )}
       <span className={`req-status status-${tone}`}>

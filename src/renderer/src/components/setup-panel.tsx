@@ -20,7 +20,8 @@ export function SetupPanel({ variant }: { variant: 'empty' | 'overlay' }) {
   useEffect(() => {
     if (variant !== 'overlay') return
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return
+      // Something inside (the replay editor, a field) may have used this Esc already.
+      if (e.key !== 'Escape' || e.defaultPrevented) return
       e.preventDefault()
       setSetupOpen(false)
     }

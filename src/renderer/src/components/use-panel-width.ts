@@ -15,7 +15,7 @@ export function usePanelWidth(): {
 } {
   const [width, setWidth] = useState(() => {
     const saved = Number(localStorage.getItem(KEY))
-    return clamp(saved > 0 ? saved : window.innerWidth * 0.46)
+    return clamp(saved > 0 ? saved : window.innerWidth * 0.42)
   })
   const commit = useCallback((w: number) => {
     const next = clamp(w)
