@@ -29,6 +29,8 @@ program
   .option('--capture <hosts>', 'hosts the forward proxy intercepts, comma-separated (default *.xiaomimimo.com)')
   .option('--upstream <profile|url>', 'mimo, mimo-token-plan, mimo-token-plan-sgp, mimo-token-plan-ams, or a base URL')
   .option('--data-dir <dir>', DATA_DIR_HELP)
+  .addOption(new Option('--connect-timeout <seconds>', 'give up connecting to the upstream after this long (answers 504)').argParser(parseCount).default(15))
+  .addOption(new Option('--idle-timeout <seconds>', 'give up when the upstream sends nothing for this long, first byte included (answers 504)').argParser(parseCount).default(600))
   .option('--listen <address>', 'address the proxy listens on (default 127.0.0.1; anything else lets others use the keys passing through)')
   .action(async (o) => {
     await serveCommand({ ...o, dataDir: dataDirOption(o.dataDir), version: pkg.version })

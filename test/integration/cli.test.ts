@@ -223,3 +223,24 @@ describe('forward proxy from the command line', () => {
     expect(run('serve', '--capture', 'x.com', '--data-dir', tempDataDir()).status).toBe(2)
   })
 })
+
+describe('timeouts from the command line', () => {
+  it('serve --idle-timeout answers 504 when the upstream goes quiet', async () => {
+    const { startEmulator } = await import('../emulator/server')
+    const emulator = await startEmulator()
+    emulator.fail({ hang: true })
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--proxy-port', '0', '--idle-timeout', '1', '--upstream', emulator.url, '--data-dir', tempDataDir()])
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    await expect.poll(() => out, { timeout: 10_000 }).toContain('Ctrl+C')
+    const proxy = /Proxy:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]
+    const started = Date.now()
+    const res = await fetch(`${proxy}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${PAYG_KEY}` }, body: '{"model":"mimo-v2.5","messages":[{"role":"user","content":"hi"}]}' })
+    expect(res.status).toBe(504)
+    expect(Date.now() - started).toBeLessThan(5000)
+    const exit = new Promise((r) => child.on('exit', r))
+    child.kill('SIGTERM')
+    await exit
+    await emulator.close()
+  })
+})

@@ -18,6 +18,8 @@ export interface ServeOptions {
   dataDir: string
   version: string
   listen?: string
+  connectTimeout?: number
+  idleTimeout?: number
 }
 
 export const DEFAULT_UI_PORT = 8787
@@ -33,7 +35,7 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
   }
   const host = opts.listen ?? LOOPBACK
   if (isIP(host) === 0 && host !== 'localhost') throw new UsageError(`--listen takes an IP address, not "${host}"`)
-  const inspector = await Inspector.start({ dataDir: opts.dataDir, version: opts.version, shell: 'web', proxyPort: opts.proxyPort, upstream: opts.upstream, host, mitmPort: opts.mitmPort ?? null, captureHosts })
+  const inspector = await Inspector.start({ dataDir: opts.dataDir, version: opts.version, shell: 'web', proxyPort: opts.proxyPort, upstream: opts.upstream, host, mitmPort: opts.mitmPort ?? null, captureHosts, timeouts: { connectMs: (opts.connectTimeout ?? 15) * 1000, idleMs: (opts.idleTimeout ?? 600) * 1000 } })
   if (inspector.proxyErrorMessage) {
     await inspector.close()
     throw new Error(inspector.proxyErrorMessage)
