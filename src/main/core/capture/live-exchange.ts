@@ -36,6 +36,11 @@ export class BodyTee {
   bytes(): Buffer {
     return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.kept)
   }
+  /** The first and last `n` bytes, without joining the whole body (multi-MB requests are common). */
+  ends(n: number): { head: Buffer; tail: Buffer } | null {
+    if (this.kept <= 2 * n) return null
+    return { head: gather(this.chunks, n, false), tail: gather(this.chunks, n, true) }
+  }
   /** A copy in memory of its own (never Buffer's shared pool), so it can be transferred to a worker. */
   ownCopy(): Uint8Array | null {
     if (this.kept === 0) return null
@@ -126,4 +131,17 @@ export function pairs(raw: string[]): HeaderList {
   const out: HeaderList = []
   for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i], raw[i + 1]])
   return out
+}
+
+function gather(chunks: Buffer[], n: number, fromEnd: boolean): Buffer {
+  const picked: Buffer[] = []
+  let size = 0
+  for (let i = 0; i < chunks.length && size < n; i++) {
+    const c = chunks[fromEnd ? chunks.length - 1 - i : i]
+    const part = fromEnd ? c.subarray(Math.max(0, c.length - (n - size))) : c.subarray(0, n - size)
+    if (fromEnd) picked.unshift(part)
+    else picked.push(part)
+    size += part.length
+  }
+  return Buffer.concat(picked, size)
 }

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import type { ExchangeSummary } from '../../../shared/types'
 import type { Store } from '../store/store'
 import type { ExchangeRecord } from '../store/record'
-import { detectProtocol, peekRequestMeta } from '../protocols/request-meta'
+import { detectProtocol, PEEK_BYTES, peekRequestMeta } from '../protocols/request-meta'
 import { LiveExchange, type LiveExchangeInit } from './live-exchange'
 import type { PersistInput } from './persist-job'
 import { fingerprint, isSecretHeader, redactHeaders } from './redact'
@@ -72,7 +72,7 @@ export class Recorder {
   requestDone(live: LiveExchange): void {
     setImmediate(() => {
       if (live.ended || live.request.kept === 0) return
-      Object.assign(live.summary, peekRequestMeta(live.request.bytes()))
+      Object.assign(live.summary, peekRequestMeta(live.request.ends(PEEK_BYTES) ?? live.request.bytes()))
       live.summary.requestSize = live.request.size
       this.hooks.upserted({ ...live.summary })
     })

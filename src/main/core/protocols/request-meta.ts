@@ -22,7 +22,7 @@ export function usageOf(message: ReassembledMessage | null): TokenUsage | null {
   return message?.usage ?? null
 }
 
-const PEEK_BYTES = 64 * 1024
+export const PEEK_BYTES = 64 * 1024
 const MODEL_KEY = /"model"\s*:\s*"([^"\\]{1,200})"/
 const STREAM_KEY = /"stream"\s*:\s*(true|false)/
 
@@ -31,10 +31,11 @@ const STREAM_KEY = /"stream"\s*:\s*(true|false)/
  * flight: agents put these top-level fields before or after the big `messages` array, and parsing a
  * multi-MB body on the proxy's thread would hold up the traffic. The exact values come when it is stored.
  */
-export function peekRequestMeta(body: Buffer): { model: string | null; stream: boolean } {
-  if (body.length <= 2 * PEEK_BYTES) return requestMeta(body.toString('utf8'))
-  const head = body.subarray(0, PEEK_BYTES).toString('latin1')
-  const tail = body.subarray(body.length - PEEK_BYTES).toString('latin1')
+export function peekRequestMeta(body: Buffer | { head: Buffer; tail: Buffer }): { model: string | null; stream: boolean } {
+  if (Buffer.isBuffer(body) && body.length <= 2 * PEEK_BYTES) return requestMeta(body.toString('utf8'))
+  const ends = Buffer.isBuffer(body) ? { head: body.subarray(0, PEEK_BYTES), tail: body.subarray(body.length - PEEK_BYTES) } : body
+  const head = ends.head.toString('latin1')
+  const tail = ends.tail.toString('latin1')
   const model = MODEL_KEY.exec(head)?.[1] ?? MODEL_KEY.exec(tail)?.[1] ?? null
   const stream = (STREAM_KEY.exec(head)?.[1] ?? STREAM_KEY.exec(tail)?.[1]) === 'true'
   return { model, stream }
