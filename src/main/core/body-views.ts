@@ -1,6 +1,7 @@
 // Derived views of recorded bodies for the UI: decoded text, JSON check, and the SSE stream view.
 import type { BodyPart, BodyView, HeaderList, Protocol, StreamView } from '../../shared/types'
 import { decodeContent, headerValue } from './capture/decode'
+import { redactText } from './capture/redact'
 import { buildStreamView } from './protocols/stream-view'
 
 /** Text beyond this is not sent to the UI in one piece. */
@@ -22,8 +23,10 @@ export function bodyView(id: string, part: BodyPart, raw: RawBody, size: number)
   if (raw.cut) notes.push(`the body was larger than the capture limit; only its first ${raw.bytes.length} bytes were recorded`)
   if (decoded.note) notes.push(decoded.note)
   if (!decoded.bytes) return { ...base, truncated: decoded.truncated, note: notes.join('; ') }
-  const text = decoded.bytes.toString('utf8')
-  if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(decoded.bytes)) notes.push('the body is not valid UTF-8; invalid bytes are shown as �')
+  // The last guard for answers: a key inside an older record's compressed body is redacted as it is shown.
+  const plain = decoded.bytes.toString('utf8')
+  const text = /sk-|tp-|Bearer/.test(plain) ? redactText(plain) : plain
+  if (plain.includes('\uFFFD') && !Buffer.from(plain, 'utf8').equals(decoded.bytes)) notes.push('the body is not valid UTF-8; invalid bytes are shown as �')
   return { ...base, text, truncated: decoded.truncated || raw.cut, isJson: looksLikeJson(text), note: notes.length ? notes.join('; ') : null }
 }
 

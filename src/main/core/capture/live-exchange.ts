@@ -2,7 +2,7 @@
 // stores a reference to the chunk and a timestamp, so recording never delays the bytes it records.
 import { performance } from 'node:perf_hooks'
 import type { CaptureMode, ExchangeSummary, HeaderList } from '../../../shared/types'
-import { redactHeaders } from './redact'
+import { redactHeaders, redactPath, redactUrl } from './redact'
 
 /** Bodies beyond this are forwarded in full but only their first bytes are recorded. */
 export const CAPTURE_LIMIT = 128 * 1024 * 1024
@@ -26,7 +26,8 @@ export class BodyTee {
   cut = false
   push(chunk: Buffer): void {
     this.size += chunk.length
-    if (this.kept + chunk.length > CAPTURE_LIMIT) {
+    // Once cut, stay cut: the record keeps the first bytes without a hole in them.
+    if (this.cut || this.kept + chunk.length > CAPTURE_LIMIT) {
       this.cut = true
       return
     }
@@ -74,8 +75,9 @@ export class LiveExchange {
       seq: init.seq,
       startedAt: new Date().toISOString(),
       method: init.method,
-      path: init.path,
-      upstreamUrl: init.upstreamUrl,
+      // A key in a query string (`?key=…`) is a key too: the record keeps the target without it.
+      path: redactPath(init.path),
+      upstreamUrl: redactUrl(init.upstreamUrl),
       mode: init.mode,
       protocol: 'unknown',
       model: null,

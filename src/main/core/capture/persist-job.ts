@@ -8,7 +8,7 @@ import { groupKey, type GroupKey } from '../conversations/group-key'
 import { RECORD_VERSION, type ExchangeRecord } from '../store/record'
 import type { StoreWriter } from '../store/store-writer'
 import { decodeContent, headerValue } from './decode'
-import { redactBody } from './redact'
+import { redactSide } from './redact-encoded'
 import { requestFacts } from './request-facts'
 
 /** Assigns conversations; the worker keeps one for the whole data folder. */
@@ -35,13 +35,17 @@ export interface PersistInput {
 export function persistJob(input: PersistInput, writer: StoreWriter, grouper: Grouper | null): ExchangeRecord {
   const summary = { ...input.summary }
   // Redact first: everything derived below (title, error text, group key) comes from the redacted bytes.
-  const reqBytes = input.request.bytes ? redactBody(Buffer.from(input.request.bytes.buffer, input.request.bytes.byteOffset, input.request.bytes.byteLength)) : null
+  const reqSide = input.request.bytes ? redactSide(Buffer.from(input.request.bytes.buffer, input.request.bytes.byteOffset, input.request.bytes.byteLength), input.requestHeaders) : null
+  const reqBytes = reqSide?.bytes ?? null
+  const requestHeaders = reqSide?.headers ?? input.requestHeaders
   const facts = requestFacts(reqBytes ? reqBytes.toString('utf8') : '')
   if (facts.body) Object.assign(summary, { model: facts.model, stream: facts.stream })
   const res = input.response
-  const resBytes = res?.bytes ? redactBody(Buffer.from(res.bytes.buffer, res.bytes.byteOffset, res.bytes.byteLength)) : null
+  const resSide = res?.bytes ? redactSide(Buffer.from(res.bytes.buffer, res.bytes.byteOffset, res.bytes.byteLength), res.headers) : null
+  const resBytes = resSide?.bytes ?? null
+  const responseHeaders = resSide?.headers ?? res?.headers ?? []
   if (res && resBytes) {
-    const message = responseMessage(summary, res.headers, resBytes)
+    const message = responseMessage(summary, responseHeaders, resBytes)
     summary.usage = usageOf(message)
     // An error inside a 2xx body (an `error` event in a stream) fails the exchange as much as a 400 does.
     if (message?.error && (summary.status ?? 0) < 400) summary.bodyError = message.error.message
@@ -60,14 +64,14 @@ export function persistJob(input: PersistInput, writer: StoreWriter, grouper: Gr
     ...(group ? { group } : {}),
     ...(input.replayOf ? { replayOf: input.replayOf } : {}),
     request: {
-      headers: input.requestHeaders,
+      headers: requestHeaders,
       body: reqBytes && reqBytes.length > 0 ? writer.putBody(reqBytes) : null,
       bodyCut: input.request.cut
     },
     response: res
       ? {
           statusMessage: res.statusMessage,
-          headers: res.headers,
+          headers: responseHeaders,
           body: resBytes && resBytes.length > 0 ? writer.putBody(resBytes) : null,
           bodyCut: res.cut,
           chunkTimes: res.chunkTimes.length > 0 ? writer.putBody(Buffer.from(JSON.stringify(res.chunkTimes))) : null

@@ -8,7 +8,7 @@ import type { ExchangeRecord } from '../store/record'
 import { detectProtocol, PEEK_BYTES, peekRequestMeta } from '../protocols/request-meta'
 import { LiveExchange, type LiveExchangeInit } from './live-exchange'
 import type { PersistInput } from './persist-job'
-import { fingerprint, isSecretHeader, redactHeaders } from './redact'
+import { fingerprint, isSecretHeader, redactHeaders, redactPath, redactUrl } from './redact'
 import type { CaptureMode, HeaderList } from '../../../shared/types'
 
 /** An exchange from outside the proxy: imported from a file, or sent by a replay. */
@@ -115,13 +115,14 @@ export class Recorder {
 
   /** Stores an exchange that did not pass through the proxy (an imported file, later a replay). */
   async recordExternal(entry: ExternalExchange): Promise<ExchangeSummary> {
+    if (!this.recording) throw new Error(`${this.lastError ?? 'recording stopped'}: nothing can be stored until the app restarts with a writable data folder`)
     const summary: ExchangeSummary = {
       id: randomUUID(),
       seq: this.seq++,
       startedAt: entry.startedAt,
       method: entry.method,
-      path: entry.path,
-      upstreamUrl: entry.url,
+      path: redactPath(entry.path),
+      upstreamUrl: redactUrl(entry.url),
       mode: entry.mode,
       protocol: detectProtocol(entry.path),
       model: null,

@@ -57,3 +57,35 @@ export function redactBody(body: Buffer): Buffer {
   const redacted = redactText(text)
   return redacted === text ? body : Buffer.from(redacted, 'utf8')
 }
+
+const SECRET_QUERY = /^(key|api[-_]?key|access[-_]?token|token|secret|auth|signature|sig)$/i
+
+/** A URL with key-like query parameters and user info removed, e.g. `?key=…` → `?key=REDACTED`. */
+export function redactUrl(raw: string): string {
+  try {
+    const url = new URL(raw)
+    let changed = false
+    for (const name of [...url.searchParams.keys()]) {
+      if (SECRET_QUERY.test(name)) {
+        url.searchParams.set(name, 'REDACTED')
+        changed = true
+      }
+    }
+    if (url.username || url.password) {
+      url.username = ''
+      url.password = ''
+      changed = true
+    }
+    return redactText(changed ? url.href : raw)
+  } catch {
+    return redactText(raw)
+  }
+}
+
+/** The same for a request target (`/v1/chat/completions?key=…`). */
+export function redactPath(path: string): string {
+  if (!path.includes('?')) return redactText(path)
+  const base = 'http://x'
+  const redacted = redactUrl(base + path)
+  return redacted.startsWith(base) ? redacted.slice(base.length) : redactText(path)
+}

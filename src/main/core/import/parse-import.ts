@@ -42,7 +42,7 @@ function exchangeEntry(obj: Record<string, unknown>, name: string): ImportEntry 
   }
   return {
     startedAt: typeof obj.startedAt === 'string' ? obj.startedAt : new Date().toISOString(),
-    method: typeof req.method === 'string' ? req.method.toUpperCase() : 'POST',
+    method: httpMethod(req.method),
     path,
     url,
     requestHeaders: headerList(req.headers),
@@ -102,7 +102,7 @@ function harEntry(e: Record<string, unknown>): ImportEntry {
   const requestHeaders = headerList(req.headers).filter(([k]) => k.toLowerCase() !== 'content-encoding')
   return {
     startedAt: typeof e.startedDateTime === 'string' ? e.startedDateTime : new Date().toISOString(),
-    method: typeof req.method === 'string' ? req.method : 'POST',
+    method: httpMethod(req.method),
     path,
     url,
     requestHeaders,
@@ -111,3 +111,10 @@ function harEntry(e: Record<string, unknown>): ImportEntry {
   }
 }
 
+
+/** A file's method must be an HTTP token; anything else is refused rather than carried into scripts. */
+function httpMethod(raw: unknown): string {
+  if (raw === undefined || raw === null) return 'POST'
+  if (typeof raw !== 'string' || !/^[A-Za-z]{1,20}$/.test(raw)) throw new ImportError(`request.method ${JSON.stringify(raw).slice(0, 40)} is not an HTTP method`)
+  return raw.toUpperCase()
+}

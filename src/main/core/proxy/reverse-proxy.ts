@@ -41,7 +41,17 @@ export class ReverseProxy {
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const path = req.url ?? '/'
-    const target = upstreamUrl(this.options.upstream(), path)
+    let target: URL
+    try {
+      // Only origin-form targets (`/anthropic/v1/messages?…`); `*` or `http://host/…` means a misconfigured client.
+      if (!path.startsWith('/')) throw new Error(`request target ${JSON.stringify(path.slice(0, 100))} is not a path`)
+      target = upstreamUrl(this.options.upstream(), path)
+    } catch (err) {
+      const body = JSON.stringify({ type: 'error', error: { type: 'inspector_bad_request', message: `MiMo Inspector: ${(err as Error).message}; point the client's base URL (not HTTP_PROXY) at this address` } })
+      res.writeHead(400, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+      res.end(body)
+      return
+    }
     const live = this.options.recorder.start({
       method: req.method ?? 'GET',
       path,

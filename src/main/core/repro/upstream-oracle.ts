@@ -77,6 +77,11 @@ function send(opts: UpstreamOracleOptions, headers: string[], body: Buffer): Pro
     req.on('response', (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
+      // A connection cut after the head must settle the call, or the run (and its lane) would wait forever.
+      res.on('error', (err: NodeJS.ErrnoException) => reject(new OracleStop(describeUpstreamError(err, opts.target).message)))
+      res.on('close', () => {
+        if (!res.complete) reject(new OracleStop(opts.signal?.aborted ? 'cancelled' : `${opts.target.origin} closed the connection before the response was complete`))
+      })
       res.on('end', () =>
         resolve({
           status: res.statusCode ?? 0,

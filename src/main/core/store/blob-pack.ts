@@ -87,9 +87,20 @@ export class BlobPack {
     if (this.idxFd < 0) throw new Error('the blob pack was opened read-only')
     const stored = deflateRawSync(data, { level: 6 })
     const offset = this.packSize
-    writeAll(this.packFd, stored)
+    try {
+      writeAll(this.packFd, stored)
+    } catch (err) {
+      // A partial write (disk full) must not shift every later blob: cut the pack back to where it was.
+      undo(() => ftruncateSync(this.packFd, offset))
+      throw err
+    }
     this.packSize += stored.length
-    writeAll(this.idxFd, Buffer.from(`${hash} ${offset} ${stored.length} ${data.length}\n`))
+    try {
+      writeAll(this.idxFd, Buffer.from(`${hash} ${offset} ${stored.length} ${data.length}\n`))
+    } catch (err) {
+      undo(() => truncateToLastNewline(this.idxFd))
+      throw err
+    }
     this.index.set(hash, { offset, stored: stored.length, raw: data.length })
     return hash
   }
@@ -146,4 +157,12 @@ export function truncateToLastNewline(fd: number): void {
     end = start
   }
   ftruncateSync(fd, 0)
+}
+
+function undo(fn: () => void): void {
+  try {
+    fn()
+  } catch {
+    /* the original error is the one to report; the next open repairs a cut line anyway */
+  }
 }

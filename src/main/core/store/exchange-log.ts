@@ -44,7 +44,17 @@ export class ExchangeLogWriter {
     truncateToLastNewline(this.fd)
   }
   append(record: ExchangeRecord): void {
-    writeAll(this.fd, Buffer.from(JSON.stringify(record) + '\n'))
+    try {
+      writeAll(this.fd, Buffer.from(JSON.stringify(record) + '\n'))
+    } catch (err) {
+      // Never leave half a line for the next record to be glued to.
+      try {
+        truncateToLastNewline(this.fd)
+      } catch {
+        /* reported below; the next open drops a cut line */
+      }
+      throw err
+    }
   }
   close(): void {
     closeSync(this.fd)

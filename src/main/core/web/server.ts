@@ -56,6 +56,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
   const sockets = new Set<WebSocket>()
   server.on('upgrade', (req, socket, head) => {
+    // Node hands the socket over without an error listener; a peer that resets it must not crash serve.
+    socket.on('error', () => socket.destroy())
     const path = (req.url ?? '/').split('?')[0]
     if (path !== WEB.eventsPath || !allowedHost(req.headers.host, port) || !sameOrigin(req) || !tokenMatches(requestToken(req), token)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n')

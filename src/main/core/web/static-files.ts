@@ -34,5 +34,6 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse, 
   }
   const type = TYPES[extname(file)] ?? 'application/octet-stream'
   res.writeHead(200, { 'content-type': type, 'cache-control': type.startsWith('text/html') ? 'no-cache' : 'max-age=3600', ...headers })
-  createReadStream(file).pipe(res)
+  // A file removed between the check and the read (a rebuild while serving) ends this response, not the process.
+  createReadStream(file).on('error', () => res.destroy()).pipe(res)
 }

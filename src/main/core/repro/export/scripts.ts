@@ -15,6 +15,12 @@ export interface Target {
   headers: HeaderList
 }
 
+/** Methods are HTTP tokens; anything else (a crafted HAR) would be shell syntax in curl.sh. */
+export function safeMethod(method: string): string {
+  const upper = method.toUpperCase()
+  return /^[A-Z]{1,20}$/.test(upper) ? upper : 'POST'
+}
+
 export function target(url: string, method: string, headers: HeaderList): Target {
   let origin = 'https://api.xiaomimimo.com'
   let path = url
@@ -30,7 +36,7 @@ export function target(url: string, method: string, headers: HeaderList): Target
   return {
     origin,
     path,
-    method,
+    method: safeMethod(method),
     keyHeader: { name: auth ? auth[0].toLowerCase() : 'authorization', scheme },
     headers: headers.filter(([n]) => !SKIP.has(n.toLowerCase()) && !isSecretHeader(n))
   }
@@ -46,8 +52,9 @@ export function curlScript(t: Target, summary: string): string {
     'set -eu',
     'cd "$(dirname "$0")"',
     ': "${MIMO_API_KEY:?set MIMO_API_KEY to your key}"',
-    `BASE_URL="\${MIMO_BASE_URL:-${t.origin}}"`,
-    `curl -sS -N -X ${t.method} "$BASE_URL"${sq(t.path)} \\`,
+    `DEFAULT_BASE_URL=${sq(t.origin)}`,
+    'BASE_URL="${MIMO_BASE_URL:-$DEFAULT_BASE_URL}"',
+    `curl -sS -N -X ${sq(t.method)} "$BASE_URL"${sq(t.path)} \\`,
     ...t.headers.map(([n, v]) => `  -H ${sq(`${n}: ${v}`)} \\`),
     `  -H "${t.keyHeader.name}: ${t.keyHeader.scheme}$MIMO_API_KEY" \\`,
     '  --data-binary @request.json \\',

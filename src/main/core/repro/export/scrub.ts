@@ -2,20 +2,10 @@
 // it is written or zipped, on top of the store's own redaction (a key typed into an edited body, a key in a
 // URL query, a header a future recorder forgot).
 import type { HeaderList } from '../../../../shared/types'
-import { redactHeaderValue, redactText } from '../../capture/redact'
-
-const SECRET_QUERY = /^(key|api[-_]?key|access[-_]?token|token|secret|auth|signature|sig)$/i
+import { redactHeaderValue, redactText, redactUrl } from '../../capture/redact'
 
 export function scrubUrl(raw: string): string {
-  try {
-    const url = new URL(raw)
-    for (const name of [...url.searchParams.keys()]) if (SECRET_QUERY.test(name)) url.searchParams.set(name, 'REDACTED')
-    url.username = ''
-    url.password = ''
-    return redactText(url.href)
-  } catch {
-    return redactText(raw)
-  }
+  return redactUrl(raw)
 }
 
 export function scrubHeaders(headers: HeaderList): HeaderList {
