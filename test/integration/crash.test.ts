@@ -6,7 +6,7 @@ import { startEmulator } from '../emulator/server'
 import { Store } from '../../src/main/core/store/store'
 import { tempDataDir, PAYG_KEY } from './stack'
 
-const KILLS = 5
+const KILLS = Number(process.env.CRASH_KILLS ?? 5) // 20 by hand: CRASH_KILLS=20
 const CONCURRENCY = 4
 
 async function startServe(dir: string, upstream: string): Promise<{ kill: () => Promise<void>; proxy: string }> {
