@@ -1,3 +1,4 @@
+import { listKeyAction } from '../lib/list-keys'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { closeConversation } from '../bridge/conversation-actions'
@@ -78,39 +79,14 @@ export function ConversationList() {
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
     if (hasModifier(e)) return
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1)
+    const action = listKeyAction(e.key, page)
+    if (!action) return
     let index: number | null = null
-    switch (e.key) {
-      case 'ArrowDown':
-      case 'j':
-        index = moveConvSelection(1)
-        break
-      case 'ArrowUp':
-      case 'k':
-        index = moveConvSelection(-1)
-        break
-      case 'PageDown':
-        index = moveConvSelection(page)
-        break
-      case 'PageUp':
-        index = moveConvSelection(-page)
-        break
-      case 'Home':
-      case 'g':
-        index = moveConvSelection('first')
-        break
-      case 'End':
-      case 'G':
-        index = moveConvSelection('last')
-        break
-      case 'Enter':
-        openSelectedConversation()
-        break
-      case 'Escape':
-        if (useAppStore.getState().setupOpen) return
-        closeConversation()
-        break
-      default:
-        return
+    if ('move' in action) index = moveConvSelection(action.move)
+    else if ('open' in action) openSelectedConversation()
+    else {
+      if (useAppStore.getState().setupOpen) return
+      closeConversation()
     }
     e.preventDefault()
     if (index !== null) virtualizer.scrollToIndex(index, { align: 'auto' })

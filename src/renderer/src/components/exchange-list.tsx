@@ -1,3 +1,4 @@
+import { listKeyAction } from '../lib/list-keys'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { closeDetail } from '../bridge/detail-actions'
@@ -86,39 +87,14 @@ export function ExchangeList() {
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1)
+    const action = listKeyAction(e.key, page)
+    if (!action) return
     let index: number | null = null
-    switch (e.key) {
-      case 'ArrowDown':
-      case 'j':
-        index = moveSelection(1)
-        break
-      case 'ArrowUp':
-      case 'k':
-        index = moveSelection(-1)
-        break
-      case 'PageDown':
-        index = moveSelection(page)
-        break
-      case 'PageUp':
-        index = moveSelection(-page)
-        break
-      case 'Home':
-      case 'g':
-        index = moveSelection('first')
-        break
-      case 'End':
-      case 'G':
-        index = moveSelection('last')
-        break
-      case 'Enter':
-        openSelected()
-        break
-      case 'Escape':
-        if (useAppStore.getState().setupOpen) return
-        closeDetail()
-        break
-      default:
-        return
+    if ('move' in action) index = moveSelection(action.move)
+    else if ('open' in action) openSelected()
+    else {
+      if (useAppStore.getState().setupOpen) return
+      closeDetail()
     }
     e.preventDefault()
     if (index !== null) virtualizer.scrollToIndex(index, { align: 'auto' })
