@@ -3,28 +3,9 @@
 import Anthropic from '@anthropic-ai/sdk'
 import OpenAI from 'openai'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ScriptedTurn } from '../emulator/server'
 import { startStack, PAYG_KEY, type Stack } from './stack'
+import { anthropicWeatherRequest, openaiWeatherRequest, WEATHER_TURN } from '../scenarios/weather-turn'
 
-const TURN: ScriptedTurn = {
-  thinking: 'The user wants the weather; call the tool.',
-  text: 'Let me check.',
-  toolCalls: [{ id: 'toolu_fixed01', name: 'get_weather', input: { city: 'Beijing', unit: 'c' } }],
-  usage: { input: 42, output: 17, reasoning: 9 }
-}
-
-const anthropicRequest = {
-  model: 'mimo-v2.5-pro',
-  max_tokens: 512,
-  messages: [{ role: 'user' as const, content: 'Weather in Beijing?' }],
-  tools: [{ name: 'get_weather', description: 'weather', input_schema: { type: 'object' as const, properties: { city: { type: 'string' } } } }]
-}
-
-const openaiRequest = {
-  model: 'mimo-v2.5',
-  messages: [{ role: 'user' as const, content: 'Weather in Beijing?' }],
-  tools: [{ type: 'function' as const, function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }]
-}
 
 let stack: Stack
 afterEach(async () => stack?.close())
@@ -38,12 +19,12 @@ describe.each([false, true])('stream=%s', (stream) => {
   it('Anthropic SDK: proxied bytes equal direct bytes, and the store holds them', async () => {
     stack = await startStack({ deterministic: true })
     const client = (base: string): Anthropic => new Anthropic({ baseURL: `${base}/anthropic`, apiKey: PAYG_KEY, maxRetries: 0 })
-    const call = (base: string): Promise<Response> => client(base).messages.create({ ...anthropicRequest, stream } as never).asResponse()
+    const call = (base: string): Promise<Response> => client(base).messages.create({ ...anthropicWeatherRequest, stream } as never).asResponse()
 
-    stack.emulator.script(TURN)
+    stack.emulator.script(WEATHER_TURN)
     const direct = await bytesVia(stack.emulator.url, call)
     stack.emulator.reset()
-    stack.emulator.script(TURN)
+    stack.emulator.script(WEATHER_TURN)
     const ended = stack.ended()
     const proxied = await bytesVia(stack.proxyUrl, call)
     expect(proxied.toString()).toBe(direct.toString())
@@ -61,11 +42,11 @@ describe.each([false, true])('stream=%s', (stream) => {
 
   it('Anthropic SDK reassembles thinking + tool_use through the proxy', async () => {
     stack = await startStack()
-    stack.emulator.script(TURN)
+    stack.emulator.script(WEATHER_TURN)
     const anthropic = new Anthropic({ baseURL: `${stack.proxyUrl}/anthropic`, apiKey: PAYG_KEY, maxRetries: 0 })
     const message = stream
-      ? await anthropic.messages.stream(anthropicRequest).finalMessage()
-      : await anthropic.messages.create(anthropicRequest)
+      ? await anthropic.messages.stream(anthropicWeatherRequest).finalMessage()
+      : await anthropic.messages.create(anthropicWeatherRequest)
     expect(message.content.map((b) => b.type)).toEqual(['thinking', 'text', 'tool_use'])
     const tool = message.content.find((b) => b.type === 'tool_use')
     expect(tool && 'input' in tool ? tool.input : null).toEqual({ city: 'Beijing', unit: 'c' })
@@ -74,12 +55,12 @@ describe.each([false, true])('stream=%s', (stream) => {
   it('OpenAI SDK: proxied bytes equal direct bytes, reasoning and tool calls intact', async () => {
     stack = await startStack({ deterministic: true })
     const client = (base: string): OpenAI => new OpenAI({ baseURL: `${base}/v1`, apiKey: PAYG_KEY, maxRetries: 0 })
-    const call = (base: string): Promise<Response> => client(base).chat.completions.create({ ...openaiRequest, stream } as never).asResponse()
+    const call = (base: string): Promise<Response> => client(base).chat.completions.create({ ...openaiWeatherRequest, stream } as never).asResponse()
 
-    stack.emulator.script(TURN)
+    stack.emulator.script(WEATHER_TURN)
     const direct = await bytesVia(stack.emulator.url, call)
     stack.emulator.reset()
-    stack.emulator.script(TURN)
+    stack.emulator.script(WEATHER_TURN)
     const ended = stack.ended()
     const proxied = await bytesVia(stack.proxyUrl, call)
     expect(proxied.equals(direct)).toBe(true)

@@ -5,26 +5,10 @@ import OpenAI from 'openai'
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator, type ScriptedTurn } from '../../emulator/server'
+import { startEmulator, type Emulator } from '../../emulator/server'
 import { agentFetch, directAgent, hasOpenssl, makeTestPki, PAYG_KEY, proxyAgent, startMitm, type MitmSetup } from './fixture'
+import { anthropicWeatherRequest, openaiWeatherRequest, WEATHER_TURN } from '../../scenarios/weather-turn'
 
-const TURN: ScriptedTurn = {
-  thinking: 'The user wants the weather; call the tool.',
-  text: 'Let me check.',
-  toolCalls: [{ id: 'toolu_fixed01', name: 'get_weather', input: { city: 'Beijing', unit: 'c' } }],
-  usage: { input: 42, output: 17, reasoning: 9 }
-}
-const anthropicRequest = {
-  model: 'mimo-v2.5-pro',
-  max_tokens: 512,
-  messages: [{ role: 'user' as const, content: 'Weather in Beijing?' }],
-  tools: [{ name: 'get_weather', description: 'weather', input_schema: { type: 'object' as const, properties: { city: { type: 'string' } } } }]
-}
-const openaiRequest = {
-  model: 'mimo-v2.5',
-  messages: [{ role: 'user' as const, content: 'Weather in Beijing?' }],
-  tools: [{ type: 'function' as const, function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }]
-}
 
 const openssl = hasOpenssl()
 if (!openssl) console.warn('skipping forward-proxy SDK tests: openssl is needed to make the test certificates')
@@ -52,10 +36,10 @@ describe.skipIf(!openssl)('SDKs through the forward proxy', () => {
   beforeEach(() => emulator.reset())
 
   async function compare(call: (f: typeof fetch) => Promise<Response>): Promise<{ proxied: Buffer; summaryId: string }> {
-    emulator.script(TURN)
+    emulator.script(WEATHER_TURN)
     const directBytes = Buffer.from(await (await call(direct)).arrayBuffer())
     emulator.reset()
-    emulator.script(TURN)
+    emulator.script(WEATHER_TURN)
     const ended = mitm.rec.ended()
     const proxied = Buffer.from(await (await call(viaProxy)).arrayBuffer())
     expect(proxied.toString()).toBe(directBytes.toString())
@@ -70,7 +54,7 @@ describe.skipIf(!openssl)('SDKs through the forward proxy', () => {
   describe.each([false, true])('stream=%s', (stream) => {
     it('Anthropic SDK: bytes equal a direct call, recorded as a mitm exchange', async () => {
       const call = (f: typeof fetch): Promise<Response> =>
-        new Anthropic({ baseURL: `${base}/anthropic`, apiKey: PAYG_KEY, maxRetries: 0, fetch: f }).messages.create({ ...anthropicRequest, stream } as never).asResponse()
+        new Anthropic({ baseURL: `${base}/anthropic`, apiKey: PAYG_KEY, maxRetries: 0, fetch: f }).messages.create({ ...anthropicWeatherRequest, stream } as never).asResponse()
       const { summaryId } = await compare(call)
       const summary = mitm.rec.store.get(summaryId)!.summary
       expect(summary).toMatchObject({ mode: 'mitm', state: 'completed', status: 200, model: 'mimo-v2.5-pro', stream, protocol: 'anthropic', path: '/anthropic/v1/messages' })
@@ -83,7 +67,7 @@ describe.skipIf(!openssl)('SDKs through the forward proxy', () => {
 
     it('OpenAI SDK: bytes equal a direct call, reasoning and tool calls intact', async () => {
       const call = (f: typeof fetch): Promise<Response> =>
-        new OpenAI({ baseURL: `${base}/v1`, apiKey: PAYG_KEY, maxRetries: 0, fetch: f }).chat.completions.create({ ...openaiRequest, stream } as never).asResponse()
+        new OpenAI({ baseURL: `${base}/v1`, apiKey: PAYG_KEY, maxRetries: 0, fetch: f }).chat.completions.create({ ...openaiWeatherRequest, stream } as never).asResponse()
       const { summaryId } = await compare(call)
       const summary = mitm.rec.store.get(summaryId)!.summary
       expect(summary).toMatchObject({ mode: 'mitm', state: 'completed', status: 200, model: 'mimo-v2.5', stream, protocol: 'openai' })
@@ -92,9 +76,9 @@ describe.skipIf(!openssl)('SDKs through the forward proxy', () => {
   })
 
   it('the SDKs still parse what comes through (thinking + tool_use)', async () => {
-    emulator.script(TURN)
+    emulator.script(WEATHER_TURN)
     const anthropic = new Anthropic({ baseURL: `${base}/anthropic`, apiKey: PAYG_KEY, maxRetries: 0, fetch: viaProxy })
-    const message = await anthropic.messages.stream(anthropicRequest).finalMessage()
+    const message = await anthropic.messages.stream(anthropicWeatherRequest).finalMessage()
     expect(message.content.map((b) => b.type)).toEqual(['thinking', 'text', 'tool_use'])
     await mitm.rec.ended()
   })

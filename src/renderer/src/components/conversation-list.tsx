@@ -1,4 +1,3 @@
-import { listKeyAction } from '../lib/list-keys'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { closeConversation } from '../bridge/conversation-actions'
@@ -8,6 +7,8 @@ import { useAppStore } from '../store/app-store'
 import { CONVERSATION_COLUMNS, CONVERSATION_GRID } from './conversation-columns'
 import { ConversationRow } from './conversation-row'
 import { useKeepInView } from './use-keep-in-view'
+import { ListHead } from './list-head'
+import { useListKeys } from './use-list-keys'
 
 const ROW_HEIGHT = 22
 
@@ -76,36 +77,11 @@ export function ConversationList() {
     if (el) atBottom.current = virtualizer.getTotalSize() - el.scrollTop - el.clientHeight < ROW_HEIGHT * 1.5
   }
 
-  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
-    if (hasModifier(e)) return
-    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1)
-    const action = listKeyAction(e.key, page)
-    if (!action) return
-    let index: number | null = null
-    if ('move' in action) index = moveConvSelection(action.move)
-    else if ('open' in action) openSelectedConversation()
-    else {
-      if (useAppStore.getState().setupOpen) return
-      closeConversation()
-    }
-    e.preventDefault()
-    if (index !== null) virtualizer.scrollToIndex(index, { align: 'auto' })
-  }
+  const onKeyDown = useListKeys(scroller, virtualizer, ROW_HEIGHT, { move: moveConvSelection, open: openSelectedConversation, close: closeConversation })
 
   return (
     <div className="list" role="grid" aria-rowcount={count} aria-label="Conversations">
-      <div className="list-head" role="row" style={{ gridTemplateColumns: CONVERSATION_GRID }}>
-        {CONVERSATION_COLUMNS.map((c) => (
-          <span key={c.id} role="columnheader" className={`cell${'align' in c ? ' num' : ''}`}>
-            {c.title}
-          </span>
-        ))}
-      </div>
-      {listError && (
-        <div className="list-error" role="alert">
-          {listError}
-        </div>
-      )}
+      <ListHead columns={CONVERSATION_COLUMNS} grid={CONVERSATION_GRID} error={listError} />
       {loaded && count === 0 && !listError && (
         <div className="notice muted list-empty" data-testid="conversations-empty">
           No conversations yet. Requests join a conversation once they are recorded; an imported session shows up

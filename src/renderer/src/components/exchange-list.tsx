@@ -1,4 +1,3 @@
-import { listKeyAction } from '../lib/list-keys'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { closeDetail } from '../bridge/detail-actions'
@@ -9,6 +8,8 @@ import { useAppStore } from '../store/app-store'
 import { COLUMNS, GRID_TEMPLATE } from './list-columns'
 import { ExchangeRow } from './exchange-row'
 import { useKeepInView } from './use-keep-in-view'
+import { ListHead } from './list-head'
+import { useListKeys } from './use-list-keys'
 
 const ROW_HEIGHT = 22
 
@@ -84,36 +85,11 @@ export function ExchangeList() {
     if (el) atBottom.current = virtualizer.getTotalSize() - el.scrollTop - el.clientHeight < ROW_HEIGHT * 1.5
   }
 
-  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
-    if (e.altKey || e.ctrlKey || e.metaKey) return
-    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1)
-    const action = listKeyAction(e.key, page)
-    if (!action) return
-    let index: number | null = null
-    if ('move' in action) index = moveSelection(action.move)
-    else if ('open' in action) openSelected()
-    else {
-      if (useAppStore.getState().setupOpen) return
-      closeDetail()
-    }
-    e.preventDefault()
-    if (index !== null) virtualizer.scrollToIndex(index, { align: 'auto' })
-  }
+  const onKeyDown = useListKeys(scroller, virtualizer, ROW_HEIGHT, { move: moveSelection, open: openSelected, close: closeDetail })
 
   return (
     <div className="list" role="grid" aria-rowcount={count} aria-label="Exchanges">
-      <div className="list-head" role="row" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
-        {COLUMNS.map((c) => (
-          <span key={c.id} role="columnheader" className={`cell${'align' in c ? ' num' : ''}`}>
-            {c.title}
-          </span>
-        ))}
-      </div>
-      {listError && (
-        <div className="list-error" role="alert">
-          {listError}
-        </div>
-      )}
+      <ListHead columns={COLUMNS} grid={GRID_TEMPLATE} error={listError} />
       <div
         className="list-scroll"
         ref={scroller}
