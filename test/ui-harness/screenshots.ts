@@ -358,7 +358,11 @@ async function conversations(page: Page): Promise<void> {
   await page.locator('[data-testid="diagnosis-panel"][data-state="failed"]').waitFor()
 
   // System prompt folded, opens on click.
-  await page.getByTestId('timeline').locator('.timeline-scroll').evaluate((el) => (el.scrollTop = 0))
+  // The timeline scrolls itself to the culprit after a request switch; scroll back up until the prompt shows.
+  for (let i = 0; i < 50 && !(await page.getByTestId('system-prompt').isVisible()); i++) {
+    await page.getByTestId('timeline').locator('.timeline-scroll').evaluate((el) => (el.scrollTop = 0))
+    await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => r(true))))
+  }
   await page.getByTestId('system-prompt').locator('button').first().click()
   check((await page.getByTestId('system-prompt').getAttribute('data-open')) === 'true', 'system prompt unfolds')
   await shot3(page, 'conversation-system-open')
