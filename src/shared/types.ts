@@ -207,7 +207,7 @@ export interface RuleSource {
 }
 
 export interface Finding {
-  /** Rule id as in shared/mimo-rules.md, e.g. `compat.reasoning-passback-missing`. */
+  /** Rule id as in docs/rules.md, e.g. `compat.reasoning-passback-missing`. */
   rule: string
   /** Catalogue number, e.g. `R02`. */
   ref: string

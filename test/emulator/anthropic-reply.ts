@@ -1,4 +1,4 @@
-// Anthropic Messages replies: the non-stream object (wire-formats 1.4/1.6) and the SSE events (1.1-1.3).
+// Anthropic Messages replies: the non-stream object (docs/wire-formats.md §1.4/§1.6) and the SSE events (§1.1-1.3).
 import { pieces, type ResolvedTurn } from './turn'
 
 type Block =
@@ -18,7 +18,7 @@ function stopReason(turn: ResolvedTurn): 'tool_use' | 'end_turn' {
   return turn.toolCalls.length > 0 ? 'tool_use' : 'end_turn'
 }
 
-/** MiMo's sample has no `stop_sequence` key and only input/output token counts (wire-formats 1.6). */
+/** MiMo's sample has no `stop_sequence` key and only input/output token counts (docs/wire-formats.md §1.6). */
 export function anthropicMessage(turn: ResolvedTurn): object {
   return {
     id: turn.id,
@@ -84,7 +84,7 @@ function blockEvents(block: Block, index: number, signature: string | null): obj
       for (const p of pieces(block.text)) out.push(delta({ type: 'text_delta', text: p }))
       break
     case 'tool_use':
-      // `input` starts as {} and the first partial_json is "" (wire-formats 1.3).
+      // `input` starts as {} and the first partial_json is "" (docs/wire-formats.md §1.3).
       const start = { type: 'tool_use', id: block.id, name: block.name, input: {} }
       out.push({ type: 'content_block_start', index, content_block: start })
       out.push(delta({ type: 'input_json_delta', partial_json: '' }))

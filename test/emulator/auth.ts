@@ -1,4 +1,4 @@
-// Key checks as MiMo documents them (mimo-rules R30 and "Auth header forms").
+// Key checks as MiMo documents them (docs/rules.md R30, docs/wire-formats.md §5).
 import type { IncomingMessage } from 'node:http'
 import type { Flavour } from './types'
 

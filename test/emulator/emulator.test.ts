@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { post, readTimed, sseData, sseEvents } from './raw-http'
 import { startEmulator, type Emulator, type ScriptedTurn } from './server'
 
-// Verbatim from mimo-rules R02, written out here so the test does not trust the emulator's own constant.
+// Verbatim from the reports of R02 (docs/rules.md), written out here so the test does not trust the emulator's own constant.
 const R02_BODY =
   '{"error":{"code":"400","message":"Param Incorrect",' +
   '"param":"The reasoning_content in the thinking mode must be passed back to the API.","type":""}}'
@@ -137,7 +137,7 @@ describe('Anthropic path with the real SDK', () => {
     expect(msg.usage.output_tokens).toBe(17)
   })
 
-  it('stream: framing and event order follow wire-formats §1', async () => {
+  it('stream: framing and event order follow docs/wire-formats.md §1', async () => {
     emu.script(toolTurn('toolu_emu_3'))
     const res = await post(antUrl(), { model: 'mimo-v2.5-pro', messages: [user], stream: true })
     expect(res.headers.get('content-type')).toBe('text/event-stream')

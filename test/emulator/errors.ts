@@ -1,4 +1,4 @@
-// MiMo error bodies (mimo-rules W1: `code` is a string, the useful text is in `param`) and how they are sent.
+// MiMo error bodies (docs/wire-formats.md W1: `code` is a string, the useful text is in `param`) and how they are sent.
 import type { ServerResponse } from 'node:http'
 
 export interface MimoErrorBody {
@@ -12,7 +12,7 @@ export function paramIncorrect(param: string): MimoErrorBody {
   return { error: { code: '400', message: 'Param Incorrect', param, type: '' } }
 }
 
-/** R30's body as listed in mimo-rules (message/param/type from the 401 reports). */
+/** R30's body as the reports give it (docs/rules.md R30; message/param/type from the 401 reports). */
 export function invalidKey(): MimoErrorBody {
   return { error: { code: '401', message: 'Invalid API Key', param: 'Please provide valid API Key', type: 'invalid_key' } }
 }

@@ -1,4 +1,4 @@
-// OpenAI chat.completions replies: the non-stream object (wire-formats 2.5) and the SSE chunks (2.1-2.4).
+// OpenAI chat.completions replies: the non-stream object (docs/wire-formats.md §2.5) and the SSE chunks (§2.1-2.4).
 import { pieces, type ResolvedTurn } from './turn'
 
 function finishReason(turn: ResolvedTurn): 'tool_calls' | 'stop' {
@@ -57,13 +57,13 @@ export function openaiChunks(turn: ResolvedTurn): string[] {
     envelope([{ index: 0, delta, finish_reason: finish }])
 
   const out: object[] = []
-  // With reasoning the first chunk opens both fields, DeepSeek-style (wire-formats 2.2).
+  // With reasoning the first chunk opens both fields, DeepSeek-style (docs/wire-formats.md §2.2).
   const first = turn.thinking !== undefined ? { content: null, reasoning_content: '' } : { content: '' }
   out.push(chunk({ role: 'assistant', ...first }))
   for (const p of pieces(turn.thinking ?? '')) out.push(chunk({ content: null, reasoning_content: p }))
   for (const p of pieces(turn.text ?? '')) out.push(chunk({ content: p }))
   turn.toolCalls.forEach((call, index) => {
-    // id and name come once, first; later fragments carry only argument pieces (wire-formats 2.3).
+    // id and name come once, first; later fragments carry only argument pieces (docs/wire-formats.md §2.3).
     out.push(chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }))
     for (const p of pieces(JSON.stringify(call.input))) {
       out.push(chunk({ tool_calls: [{ index, function: { arguments: p } }] }))

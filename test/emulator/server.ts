@@ -1,5 +1,5 @@
 // The MiMo emulator: a real HTTP(S) server on loopback that tests use as the upstream endpoint.
-// Written from shared/mimo-rules.md and shared/wire-formats.md; it must never import from src/.
+// Written from the provider behaviour in docs/wire-formats.md and docs/rules.md; it must never import from src/.
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'

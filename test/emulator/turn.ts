@@ -12,7 +12,7 @@ export interface ResolvedToolCall {
 }
 
 export interface ResolvedTurn {
-  /** MiMo ids are 32 hex characters with no `msg_`/`chatcmpl-` prefix (wire-formats 1.6, 2.5). */
+  /** MiMo ids are 32 hex characters with no `msg_`/`chatcmpl-` prefix (docs/wire-formats.md §1.6, §2.5). */
   id: string
   model: string
   /** Present only when thinking is on for the request and the turn has some. */
@@ -55,7 +55,7 @@ export function resolveTurn(
   }
 }
 
-/** Whether MiMo signs thinking is unknown (wire-formats 1.6); a stable opaque string lets tests check the round trip. */
+/** Whether MiMo signs thinking is unknown (docs/wire-formats.md §1.6); a stable opaque string lets tests check the round trip. */
 function fakeSignature(thinking: string): string {
   return createHash('sha256').update(`mimo-emulator:${thinking}`).digest('base64')
 }

@@ -1,4 +1,4 @@
-// Public types of the MiMo emulator. Written from shared/mimo-rules.md and shared/wire-formats.md only:
+// Public types of the MiMo emulator. Written from the provider behaviour in docs/wire-formats.md and docs/rules.md only:
 // nothing here may come from src/, so tests that use the emulator say something about the product.
 
 export type Flavour = 'payg' | 'token-plan'
@@ -7,7 +7,7 @@ export type Protocol = 'anthropic' | 'openai'
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */
   port?: number
-  /** 'payg' accepts `sk-` keys, 'token-plan' accepts `tp-` keys (mimo-rules R30). */
+  /** 'payg' accepts `sk-` keys, 'token-plan' accepts `tp-` keys (docs/rules.md R30). */
   flavour?: Flavour
   host?: '127.0.0.1'
   /** Serve HTTPS with this key pair instead of plain HTTP. */

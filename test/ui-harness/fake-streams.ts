@@ -1,5 +1,5 @@
 // Event streams for the UI harness: SSE events as the core would report them, plus the reassembled message.
-// Shapes follow /work/shared/wire-formats.md (Anthropic SSE with thinking/signature/tool_use; OpenAI chunks with
+// Shapes follow docs/wire-formats.md (Anthropic SSE with thinking/signature/tool_use; OpenAI chunks with
 // reasoning_content and tool_calls; MiMo's streamed error body).
 import type { MessageBlock, ReassembledMessage, SseEventView, StreamView, TokenUsage } from '../../src/shared/types'
 

@@ -1,5 +1,5 @@
 // `mimo-inspector diagnose FILE [--json]`: the diagnosis of an exchange file, a bare request body or every
-// LLM request in a HAR. The --json shape is an interface other programs rely on (DESIGN.md): keep it exact.
+// LLM request in a HAR. The --json shape is an interface other programs rely on (README, "Headless commands"): keep it exact.
 import { readFileSync } from 'node:fs'
 import type { Diagnosis } from '../../shared/types'
 import { diagnose } from '../core/diagnose/diagnose'

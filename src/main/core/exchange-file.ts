@@ -1,4 +1,4 @@
-// The exchange file (DESIGN.md, "Interfaces other programs rely on"): {request: {method, url, path,
+// The exchange file (README, "Headless commands"): {request: {method, url, path,
 // headers, body}, response: {status, headers, body}}. `body` is the parsed JSON when the body is JSON,
 // else the text (SSE text for a stream). Secrets are already fingerprints in the store.
 import type { HeaderList } from '../../shared/types'

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CATALOGUE, LOCATION_RULE, RULE_IDS, ruleInfo } from '../../../src/main/core/diagnose/catalogue'
 import { RULES } from '../../../src/main/core/diagnose/rules'
 
-// Ids and numbers as shared/mimo-rules.md heads its sections (R28 and R33 have no id there).
+// Ids and numbers of the rule catalogue as its sources number them (R28 and R33 have no id).
 const DOC: Record<string, string> = {
   R01: 'anthropic.thinking-first-in-tool-turn',
   R02: 'compat.reasoning-passback-missing',
@@ -38,7 +38,7 @@ const DOC: Record<string, string> = {
 }
 
 describe('catalogue', () => {
-  it('holds every rule of mimo-rules.md with its number, plus the error.location stand-in', () => {
+  it('holds every catalogued rule with its number, plus the error.location stand-in', () => {
     expect(Object.fromEntries(RULE_IDS.map((id) => [ruleInfo(id).ref, id]))).toEqual(DOC)
     expect(RULE_IDS).not.toContain(LOCATION_RULE)
     expect(CATALOGUE[LOCATION_RULE].title).toBeTruthy()

@@ -1,4 +1,4 @@
-// Request builders and runners for the diagnosis tests; shapes follow shared/mimo-rules.md.
+// Request builders and runners for the diagnosis tests; shapes follow docs/rules.md.
 import { readFileSync } from 'node:fs'
 import type { Diagnosis, Finding } from '../../../src/shared/types'
 import { diagnose, type DiagnoseInput } from '../../../src/main/core/diagnose/diagnose'

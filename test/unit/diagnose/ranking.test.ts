@@ -1,4 +1,4 @@
-// Culprit choice (mimo-rules §F): the finding the error names wins; without evidence only a 400 gets a
+// Culprit choice (docs/architecture.md, "Choosing the culprit"): the finding the error names wins; without evidence only a 400 gets a
 // guess; and nothing is highlighted when nothing supports it.
 import { describe, expect, it } from 'vitest'
 import {
@@ -84,7 +84,7 @@ describe('without evidence', () => {
     expect(d.findings.some((f) => f.matchesError)).toBe(false)
   })
 
-  it('an opaque 400 elsewhere falls back to the earliest error-level finding (§F.6)', () => {
+  it('an opaque 400 elsewhere falls back to the earliest error-level finding (culprit step 6)', () => {
     const body = anthropicBody([user([text('x'), text('')]), assistant([text('ok')]), user('go')], { model: 'claude-sonnet-4-5' })
     const d = fail('anthropic', body, '{"message":"400 Invalid API parameter, please check the documentation.","code":"1210"}')
     expect(d.culprit).toEqual({ messageIndex: 0, blockIndex: 1, rule: 'anthropic.empty-text-block' })

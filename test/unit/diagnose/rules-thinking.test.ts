@@ -107,7 +107,7 @@ describe('R02 reasoning pass-back (Anthropic path)', () => {
     expect(reasoningPassbackMissing(ctx('anthropic', anthropicBody(messages, { model: 'glm-4.6', thinking: { type: 'enabled' } })))[0].severity).toBe('warning')
   })
 
-  it('diagnose: MiMo\'s streamed 400 on the Anthropic path → the FIRST offending assistant message (§F.3)', () => {
+  it('diagnose: MiMo\'s streamed 400 on the Anthropic path → the FIRST offending assistant message (culprit step 3)', () => {
     const body = anthropicBody(anthropicToolSession(4, (k) => k === 0 || k === 3))
     const d = fail('anthropic', body, mimoError(MIMO_REASONING), { responseContentType: 'text/event-stream' })
     expect(d.error).toMatchObject({ provider: 'mimo', wrappers: ['sse-data-prefix'], message: MIMO_REASONING })

@@ -1,4 +1,4 @@
-// Every wrapper of mimo-rules §0 (W1–W8), with the exact bodies quoted there.
+// Every error wrapper of docs/wire-formats.md §3 (W1–W8), with the exact bodies the reports quote.
 import { describe, expect, it } from 'vitest'
 import { parseLocation } from '../../../src/main/core/diagnose/error-location'
 import { unwrapError } from '../../../src/main/core/diagnose/unwrap-error'

@@ -165,7 +165,7 @@ describe('anthropicMessageFromJson', () => {
     })
   })
 
-  it('reads thinking → tool_use with thinking_tokens (wire-formats §1.4)', () => {
+  it('reads thinking → tool_use with thinking_tokens (docs/wire-formats.md §1.4)', () => {
     const message = anthropicMessageFromJson({
       type: 'message',
       content: [

@@ -1,4 +1,4 @@
-// Fixture loading for the protocol tests; the .sse files keep the exact framing from wire-formats.md.
+// Fixture loading for the protocol tests; the .sse files keep the exact framing from docs/wire-formats.md.
 import { readFileSync } from 'node:fs'
 
 export function fixture(name: string): string {

@@ -1,6 +1,6 @@
 // The identity of one history message: the parts of it an agent sends the same way every time it replays it.
 //
-// Agents rewrite their own earlier turns when they replay a history (shared/agent-reports.md §1, §2, §4, §7):
+// Agents rewrite their own earlier turns when they replay a history (docs/wire-formats.md §4):
 // thinking becomes a text block (pi-ai in Craft Agents, OpenCode without empty-signature support) or a
 // "(thinking elided)" placeholder (Hermes), signatures are dropped or emptied, thinking is stripped from older
 // turns only (Claude Code context management), `reasoning_content` is dropped (stock OpenAI SDK paths),

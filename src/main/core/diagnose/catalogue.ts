@@ -1,5 +1,5 @@
-// The rule catalogue (shared/mimo-rules.md) in one place: id → number, title and sources, for rules and UI.
-// A report gets a URL only when the catalogue or agent-reports name its repository; otherwise url is null.
+// The rule catalogue (printed as docs/rules.md) in one place: id → number, title and sources, for rules and UI.
+// A report gets a URL only when the report names its repository; otherwise url is null.
 import type { RuleSource } from '../../../shared/types'
 
 export interface RuleInfo {
@@ -245,7 +245,7 @@ const ENTRIES = [
 
 export type RuleId = (typeof ENTRIES)[number]['id']
 
-/** The culprit's rule when only the error's index points at a message (mimo-rules §F.2). */
+/** The culprit's rule when only the error's index points at a message (docs/architecture.md, "Choosing the culprit", step 2). */
 export const LOCATION_RULE = 'error.location' satisfies RuleId
 
 export const CATALOGUE: Readonly<Record<RuleId, RuleInfo>> = Object.fromEntries(ENTRIES.map((e): [RuleId, RuleInfo] => [e.id, e])) as Record<RuleId, RuleInfo>

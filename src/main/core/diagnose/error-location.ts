@@ -1,4 +1,4 @@
-// The message (and block) an error text names. Conventions differ by provider (mimo-rules W8): Anthropic
+// The message (and block) an error text names. Conventions differ by provider (docs/wire-formats.md W8): Anthropic
 // `messages.N.content.M`, MiMo `messages[N].role`, Craft `messages[N].tool_calls[*]`, Kimi `at index N`,
 // DeepSeek `message index N`, OpenAI's param `messages.[N].content`. Bedrock's `messages.N.content` names the
 // user message that should hold the results; the shift back to the assistant message is the ranking's

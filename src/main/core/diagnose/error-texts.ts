@@ -1,4 +1,4 @@
-// Which rule an error names, from the exact texts in mimo-rules.md (and the status for the gateway
+// Which rule an error names, from the exact provider texts (docs/rules.md) (and the status for the gateway
 // rules). `shift` maps the error's index onto the finding's message: Bedrock's "Expected toolResult blocks at
 // messages.N.content" names the user message after the assistant message R17 points at (W8).
 import type { UnwrappedError } from '../../../shared/types'

@@ -39,7 +39,7 @@ export function finalAssistantIndex(ctx: RuleContext): number {
 
 /**
  * A text block that reads like reasoning: how pi-ai (Craft Agents, OpenClaw) replays thinking it holds no
- * signature for, or hermes' "(thinking elided)" stand-in (agent-reports §1, §2). First-person planning
+ * signature for, or hermes' "(thinking elided)" stand-in (docs/wire-formats.md §4.1, §4.2). First-person planning
  * openers in English and Chinese; a heuristic, so messages say "reads like".
  */
 const REASONING_OPENERS =

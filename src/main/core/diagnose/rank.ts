@@ -1,4 +1,4 @@
-// Ranking findings against the error and choosing the culprit (mimo-rules §F). Evidence first: a finding the
+// Ranking findings against the error and choosing the culprit (docs/architecture.md, "Choosing the culprit"). Evidence first: a finding the
 // error names by rule and index, then by rule, then by index alone. Without evidence, for a 400 only: the rule
 // MiMo's docs give for a 400 (R02), then the earliest error-level finding. Otherwise no culprit: a wrong
 // highlight is worse than none.

@@ -1,4 +1,4 @@
-// An error response → the text that says what went wrong, with the wrappers peeled off (mimo-rules W1–W8):
+// An error response → the text that says what went wrong, with the wrappers peeled off (docs/wire-formats.md W1–W8):
 // MiMo's `data:` prefix and `param`, Anthropic's error object, Vertex's JSON-in-a-string, OpenRouter's
 // `metadata.raw`, Bedrock's and LiteLLM's prefixes. Never throws; null when the body holds no error.
 import type { UnwrappedError } from '../../../shared/types'

@@ -1,4 +1,4 @@
-// Reads a HAR 1.2 file, an exchange file (DESIGN.md) or a bare request body. Imported files are data only:
+// Reads a HAR 1.2 file, an exchange file (README, "Headless commands") or a bare request body. Imported files are data only:
 // nothing here sends a request.
 import { bodyBytes, headerList, ImportError, pathForBody, type ImportEntry, type ParsedImport } from './import-entry'
 

@@ -1,4 +1,4 @@
-// Anthropic Messages: reassemble a streamed response (wire-formats §1) or read a non-stream body.
+// Anthropic Messages: reassemble a streamed response (docs/wire-formats.md §1) or read a non-stream body.
 import type { MessageBlock, ReassembledMessage, SseEventView, TokenUsage } from '../../../shared/types'
 import { errorOf } from './errors'
 import { Problems, isRecord, num, safeParse, str, type JsonRecord } from './json'
@@ -154,7 +154,7 @@ export function reassembleAnthropicStream(events: readonly SseEventView[]): Reas
         const error = errorOf(data)
         if (error) message.error = error
         else if (type === 'error') message.error = { type: null, message: event.data }
-        // ping and unknown event types are ignored (wire-formats §1.1).
+        // ping and unknown event types are ignored (docs/wire-formats.md §1.1).
       }
     }
   })

@@ -18,7 +18,7 @@ function innerError(text: string | null, depth: number): BodyError | null {
 
 /**
  * Reads `{"error": …}` (OpenAI, MiMo, DeepSeek, Anthropic `{"type":"error","error":{…}}`).
- * MiMo's `message` is the generic "Param Incorrect" and the real reason is in `param` (mimo-rules W1), so
+ * MiMo's `message` is the generic "Param Incorrect" and the real reason is in `param` (docs/wire-formats.md W1), so
  * a non-empty `param` wins; MiMo's `type` is "" so `code` stands in for it.
  */
 export function errorOf(body: unknown, depth = 0): BodyError | null {

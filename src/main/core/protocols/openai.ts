@@ -1,4 +1,4 @@
-// OpenAI chat.completions (DeepSeek / MiMo / Kimi style): reassemble a stream (wire-formats §2) or read a body.
+// OpenAI chat.completions (DeepSeek / MiMo / Kimi style): reassemble a stream (docs/wire-formats.md §2) or read a body.
 import type { MessageBlock, ReassembledMessage, SseEventView, TokenUsage } from '../../../shared/types'
 import { errorOf } from './errors'
 import { Problems, isRecord, num, safeParse, str, type JsonRecord } from './json'

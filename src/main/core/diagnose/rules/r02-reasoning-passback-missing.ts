@@ -55,7 +55,7 @@ function openaiTurn(ctx: RuleContext, message: TimelineMessage, enforced: boolea
   const fixIds = ['restore-reasoning-content', 'placeholder-reasoning', 'disable-thinking'] as const
   const fix = 'Send the `reasoning_content` the endpoint streamed for that turn (a placeholder if it is lost), or disable thinking.'
   if (typeof reasoning === 'string') {
-    // Reported to pass on MiMo as a placeholder (forgecode PR#3350, FLIT#67), though §F.3 counts it as missing.
+    // Reported to pass on MiMo as a placeholder (forgecode PR#3350, FLIT#67), though the culprit scan (docs/architecture.md, step 3) counts it as missing.
     return finding(RULE, {
       severity: 'warning',
       messageIndex: i,

@@ -1,4 +1,4 @@
-// R06: a thinking signature that the provider in use did not make. A heuristic (mimo-rules R06):
+// R06: a thinking signature that the provider in use did not make. A heuristic (docs/rules.md R06):
 // Anthropic's signatures are long base64, DeepSeek's are the message UUID, MiMo's are empty or absent. So a
 // non-Anthropic signature sent to Anthropic, or a Claude signature sent elsewhere, means the history switched
 // providers or models. Always a warning: only the provider's own error makes it certain.

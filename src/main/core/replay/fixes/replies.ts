@@ -23,7 +23,7 @@ export function recordedReasoning(reply: ReassembledMessage): string {
   return reply.blocks.flatMap((b) => (b.type === 'reasoning' ? [b.text] : [])).join('')
 }
 
-/** The wire block for a recorded one. MiMo sends no signature, and wants `""` back (R04, agent-reports §1). */
+/** The wire block for a recorded one. MiMo sends no signature, and wants `""` back (R04, docs/wire-formats.md §4.1). */
 export function wireThinking(block: RecordedThinking): Record<string, unknown> {
   if (block.type === 'redacted_thinking') return { type: 'redacted_thinking', data: block.data }
   return { type: 'thinking', thinking: block.thinking, signature: block.signature ?? '' }

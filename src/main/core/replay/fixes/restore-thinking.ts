@@ -1,7 +1,7 @@
 // restore-thinking (Anthropic): put back the thinking the client lost, exactly as the endpoint returned it.
 // MiMo checks every tool-call turn (R02), so every assistant tool turn is repaired, not only the finding's;
 // a turn whose thinking differs from the recording (R07) gets the recorded blocks too. A text block equal
-// to the recorded thinking is pi-ai's thinking→text conversion (agent-reports §1) and goes.
+// to the recorded thinking is pi-ai's thinking→text conversion (docs/wire-formats.md §4.1) and goes.
 import type { ReassembledMessage } from '../../../../shared/types'
 import { str, type JsonRecord } from '../../protocols/json'
 import { at, blocksOf, isAssistant, isTextBlock, isThinkingBlock, messagesOf, plural, toolUseIds } from './body'

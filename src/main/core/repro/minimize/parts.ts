@@ -100,7 +100,7 @@ export function leadingSystemCount(messages: readonly unknown[]): number {
 /**
  * Kept as sent: what the request is (model, messages, tools and system have their own steps), `max_tokens`
  * on Anthropic (required), the thinking switches (they decide whether the history is checked, R02), and
- * `stream`: MiMo answers a streamed request with an SSE error body (`data:{…}`, mimo-rules W2), so the repro
+ * `stream`: MiMo answers a streamed request with an SSE error body (`data:{…}`, docs/wire-formats.md W2), so the repro
  * keeps the framing the agent saw, even though the fingerprint reads both the same.
  */
 const KEEP = new Set(['model', 'messages', 'tools', 'system', 'stream', 'thinking', 'enable_thinking'])

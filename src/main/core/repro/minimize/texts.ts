@@ -1,7 +1,7 @@
 // Long texts (> 200 chars) shortened to a stub: tool results, user and assistant text, system text,
 // unsigned thinking / reasoning_content, long string arguments of tool calls, tool descriptions. A stub
 // keeps the first 40 characters and ends in "…": the repro stays readable, and text that reads like
-// reasoning (thinking replayed as text, mimo-rules R02) still does. Signed thinking is left whole, since
+// reasoning (thinking replayed as text, docs/rules.md R02) still does. Signed thinking is left whole, since
 // its signature covers the text (R07).
 import { isRecord, safeParse, type JsonRecord } from '../../protocols/json'
 import type { Candidate, Protocol, State } from './candidate'
