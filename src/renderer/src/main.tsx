@@ -1,6 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './components/app'
+import { App } from './components/shell/app'
 import { startBridge } from './bridge/start'
 import { useAppStore } from './store/app-store'
 import './styles.css'

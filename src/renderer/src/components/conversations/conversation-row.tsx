@@ -1,0 +1,63 @@
+import { memo } from 'react'
+import { openConversation } from '../../bridge/conversation-actions'
+import { formatCount, formatTime } from '../../lib/format'
+import { useAppStore } from '../../store/app-store'
+import { selectConversationAt } from '../../store/selectors'
+import { ForkMarker } from './fork-marker'
+
+interface Props {
+  index: number
+  top: number
+  height: number
+}
+
+export const ConversationRow = memo(function ConversationRow({ index, top, height }: Props) {
+  const c = useAppStore(selectConversationAt(index))
+  const selected = useAppStore((s) => c !== undefined && s.convSelectedId === c.id)
+  const open = useAppStore((s) => c !== undefined && s.conversationId === c.id)
+  const style = { transform: `translateY(${top}px)`, height }
+  if (!c) return null
+
+  const statusClass = c.endedInError ? 'status-client-error' : c.lastStatus !== null && c.lastStatus < 300 ? 'status-ok' : 'muted'
+  return (
+    <div
+      className={`row conv-row${c.endedInError ? ' conv-error' : ''}${selected ? ' row-selected' : ''}${open ? ' row-open' : ''}`}
+      style={style}
+      role="row"
+      aria-selected={selected}
+      data-testid="conversation-row"
+      data-id={c.id}
+      data-error={c.endedInError ? 'true' : 'false'}
+      onMouseDown={(e) => {
+        if (e.button === 0) openConversation(c.id)
+      }}
+    >
+      <span className="cell cell-time" title={c.startedAt}>
+        {formatTime(c.startedAt)}
+      </span>
+      <span className="cell cell-time" title={c.lastAt}>
+        {formatTime(c.lastAt)}
+      </span>
+      <span className="cell conv-title" title={c.title}>
+        {c.forkOf && <ForkMarker forkOf={c.forkOf} forkAt={c.forkAt} />}
+        {c.title || <span className="dim">(untitled)</span>}
+      </span>
+      <span className="cell muted">{c.protocol}</span>
+      <span className="cell cell-model" title={c.model ?? ''}>
+        {c.model ?? <span className="dim">—</span>}
+      </span>
+      <span className="cell num">{c.requests}</span>
+      <span className="cell num">{c.turns}</span>
+      <span className="cell num" title={`in ${c.inputTokens} · out ${c.outputTokens}`}>
+        {formatCount(c.inputTokens)} / {formatCount(c.outputTokens)}
+      </span>
+      <span className={`cell num${c.errors > 0 ? ' conv-errors' : ' dim'}`} data-testid="conversation-errors">
+        {c.errors}
+      </span>
+      <span className={`cell status ${statusClass}`} title={c.endedInError ? 'The last request failed' : undefined}>
+        {c.lastStatus ?? (c.endedInError ? '✕' : '—')}
+        {c.endedInError && <span className="conv-ended"> failed</span>}
+      </span>
+    </div>
+  )
+})

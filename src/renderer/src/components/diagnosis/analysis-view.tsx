@@ -1,0 +1,38 @@
+import { useAppStore } from '../../store/app-store'
+import { DiagnosisPanel } from './diagnosis-panel'
+import { Timeline } from '../timeline/timeline'
+import { TurnDiffView } from './turn-diff'
+
+/**
+ * One request, analysed: the diagnosis (or lint) and turn diff on the left, where the eye lands first, and the
+ * request's timeline beside it, scrolled to the culprit. Used by the conversation view and the Diagnosis tab.
+ */
+export function AnalysisView({ baseLabel }: { baseLabel?: (id: string) => string | null }) {
+  const id = useAppStore((s) => s.analysisId)
+  const requestView = useAppStore((s) => s.requestView)
+  const diagnosis = useAppStore((s) => (s.diagnosis.status === 'ready' ? s.diagnosis.value : null))
+  const target = useAppStore((s) => s.target)
+
+  return (
+    <div className="analysis" data-testid="analysis" data-id={id ?? ''}>
+      <aside className="analysis-side">
+        <DiagnosisPanel />
+        <TurnDiffView baseLabel={baseLabel} />
+      </aside>
+      <div className="analysis-main">
+        {(requestView.status === 'loading' || requestView.status === 'idle') && <div className="notice">Loading the request…</div>}
+        {requestView.status === 'error' && (
+          <div className="error-box" role="alert">
+            Could not read the request: {requestView.error}
+          </div>
+        )}
+        {requestView.status === 'ready' && requestView.value === null && (
+          <div className="notice muted">No timeline: the request body is not JSON of a known protocol (or not stored yet).</div>
+        )}
+        {requestView.status === 'ready' && requestView.value && (
+          <Timeline key={id ?? ''} view={requestView.value} diagnosis={diagnosis} target={target} />
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,77 @@
+import { memo } from 'react'
+import { openExchange } from '../../bridge/detail-actions'
+import { formatBytes, formatMs, formatTime, formatTokens, statusTone } from '../../lib/format'
+import { useAppStore } from '../../store/app-store'
+import { selectSummaryAt } from '../../store/selectors'
+import { ModeTag } from './mode-tag'
+import { StatusCell } from './status-cell'
+
+interface Props {
+  index: number
+  top: number
+  height: number
+}
+
+export const ExchangeRow = memo(function ExchangeRow({ index, top, height }: Props) {
+  const summary = useAppStore(selectSummaryAt(index))
+  const selected = useAppStore((s) => summary !== undefined && s.selectedId === summary.id)
+  const open = useAppStore((s) => summary !== undefined && s.openId === summary.id)
+  const style = { transform: `translateY(${top}px)`, height }
+
+  if (!summary) {
+    return (
+      <div className="row row-placeholder" style={style} data-testid="exchange-row-placeholder" aria-hidden>
+        <span className="cell muted">…</span>
+      </div>
+    )
+  }
+
+  const tone = statusTone(summary)
+  const usage = summary.usage
+  return (
+    <div
+      className={`row tone-${tone}${selected ? ' row-selected' : ''}${open ? ' row-open' : ''}`}
+      style={style}
+      role="row"
+      aria-selected={selected}
+      data-testid="exchange-row"
+      data-id={summary.id}
+      data-status={summary.status ?? ''}
+      data-state={summary.state}
+      data-body-error={summary.bodyError ? 'true' : undefined}
+      onMouseDown={(e) => {
+        if (e.button === 0) openExchange(summary.id)
+      }}
+    >
+      <span className="cell cell-time" title={summary.startedAt}>
+        {formatTime(summary.startedAt)}
+      </span>
+      <span className="cell cell-method">{summary.method}</span>
+      <span className="cell cell-path" title={summary.path}>
+        {summary.mode !== 'reverse' && <ModeTag mode={summary.mode} />}
+        {summary.path}
+      </span>
+      <span className="cell cell-model" title={summary.model ?? ''}>
+        {summary.model ?? <span className="dim">—</span>}
+      </span>
+      <span className="cell cell-stream">{summary.stream && <span className="badge badge-sse">SSE</span>}</span>
+      <span className="cell cell-status">
+        <StatusCell summary={summary} />
+      </span>
+      <span className="cell num">{formatMs(summary.durationMs)}</span>
+      <span className="cell num">{formatMs(summary.ttfbMs)}</span>
+      <span className="cell num">{formatBytes(summary.requestSize)}</span>
+      <span className="cell num">{summary.state === 'pending' ? '—' : formatBytes(summary.responseSize)}</span>
+      <span
+        className="cell num"
+        title={
+          usage
+            ? `in ${usage.inputTokens ?? '?'} · out ${usage.outputTokens ?? '?'} · cache read ${usage.cacheReadTokens ?? '—'} · reasoning ${usage.reasoningTokens ?? '—'}`
+            : ''
+        }
+      >
+        {formatTokens(usage)}
+      </span>
+    </div>
+  )
+})

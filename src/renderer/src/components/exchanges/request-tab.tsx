@@ -1,0 +1,19 @@
+import { useAppStore } from '../../store/app-store'
+import { BodySection } from './body-section'
+import { HeadersTable } from './headers-table'
+
+export function RequestTab() {
+  const detail = useAppStore((s) => (s.detail.status === 'ready' ? s.detail.value : null))
+  return (
+    <div className="tab-content">
+      {detail && (
+        <HeadersTable
+          title="Request headers"
+          headers={detail.request.headers}
+          startLine={`${detail.summary.method} ${detail.summary.path}`}
+        />
+      )}
+      <BodySection part="request" contentType={detail?.request.contentType ?? null} />
+    </div>
+  )
+}

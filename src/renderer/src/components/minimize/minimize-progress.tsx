@@ -1,0 +1,53 @@
+import { cancelMinimize } from '../../bridge/minimize-actions'
+import { formatBytes } from '../../lib/format'
+import type { MinimizeRun } from '../../store/minimize-slice'
+
+/** Requests used of the budget, and the request's size now against the original. */
+export function MinimizeProgressBar({ run }: { run: MinimizeRun }) {
+  const p = run.progress
+  const used = run.result?.requestsUsed ?? p?.requestsUsed ?? 0
+  const budget = p?.budget ?? run.budget
+  const running = run.state === 'starting' || run.state === 'running'
+  const original = run.result?.originalBytes ?? p?.originalBytes ?? null
+  const current = run.result?.bytes ?? p?.currentBytes ?? null
+  const pct = run.mode === 'predicted' ? (running ? 0 : 100) : budget > 0 ? Math.min(100, (used / budget) * 100) : 0
+  return (
+    <div className="minimize-progress-row">
+      <div
+        className={`progress${running ? ' progress-running' : ''}`}
+        data-testid="minimize-progress"
+        data-used={used}
+        data-budget={budget}
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={budget}
+        aria-valuenow={used}
+        aria-label="Requests used"
+      >
+        <div className="progress-fill" style={{ width: `${pct}%` }} />
+      </div>
+      <span className="mono minimize-facts">
+        {run.mode === 'predicted' ? `${used} checks` : `${used} / ${budget} requests`}
+        {original !== null && current !== null && (
+          <>
+            {' · '}
+            {formatBytes(current)} of {formatBytes(original)}
+            {original > 0 && <span className="muted"> ({Math.round((current / original) * 100)}%)</span>}
+          </>
+        )}
+        {p && ` · ${p.messages} of ${p.originalMessages} messages`}
+        {running && p?.phase && <span className="muted"> · {p.phase}</span>}
+        {running && !p && <span className="muted"> · {run.message ?? 'starting…'}</span>}
+      </span>
+      {/* Stays beside the bar after the run ends (a run can end between seeing it and clicking): then it does nothing. */}
+      <button
+        className={`btn btn-small${running ? '' : ' btn-inert'}`}
+        data-testid="minimize-cancel"
+        onClick={() => void cancelMinimize()}
+        title={running ? 'Stop; the smallest failing request found so far is kept' : 'The run has ended'}
+      >
+        Cancel
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,39 @@
+import { closeEditor, resetEditor } from '../../bridge/replay-editor-actions'
+import { statusTone } from '../../lib/format'
+import { useAppStore } from '../../store/app-store'
+import type { ReplayEditor } from '../../store/replay-slice'
+
+/** What is being edited (the original request and how it ended), Reset and close. */
+export function ReplayEditorHead({ editor }: { editor: ReplayEditor }) {
+  const original = useAppStore((s) => s.byId.get(editor.exchangeId))
+  const tone = original ? statusTone(original) : 'neutral'
+  return (
+    <div className="replay-head">
+      <span className="replay-title">Edit &amp; replay</span>
+      {original && (
+        <span className={`status-pill pill-${tone}`} title="How the original ended">
+          {original.status ?? original.state}
+        </span>
+      )}
+      <span className="detail-method mono">{editor.method}</span>
+      <span className="detail-path mono" title={editor.upstreamUrl}>
+        {editor.path}
+      </span>
+      {editor.protocol !== 'unknown' && <span className="chip">{editor.protocol}</span>}
+      {editor.status === 'ready' && (
+        <span className={`chip ${editor.edited || editor.headers ? 'chip-edited' : ''}`} data-testid="replay-edited" data-edited={editor.edited || editor.headers !== null ? 'true' : 'false'}>
+          {editor.edited || editor.headers ? 'edited' : 'original bytes'}
+        </span>
+      )}
+      <span className="header-spacer" />
+      {editor.status === 'ready' && (
+        <button className="btn btn-small" data-testid="replay-reset" onClick={resetEditor} disabled={!editor.edited && !editor.headers && editor.changes.length === 0 && editor.target.kind === 'original'} title="Back to the original body, headers and target">
+          Reset
+        </button>
+      )}
+      <button className="btn btn-icon" data-testid="replay-close" onClick={closeEditor} aria-label="Close the replay editor" title="Close (Esc)">
+        ×
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,70 @@
+import { lazy, Suspense } from 'react'
+import { useAppStore } from '../../store/app-store'
+import { ConversationList } from '../conversations/conversation-list'
+import { ConversationView } from '../conversations/conversation-view'
+import { DetailPanel } from '../exchanges/detail-panel'
+import { DropOverlay } from '../import/drop-overlay'
+import { ErrorScreen } from './error-screen'
+import { ExchangeList } from '../exchanges/exchange-list'
+import { Header } from './header'
+import { ImportToast } from '../import/import-toast'
+import { SetupPanel } from '../setup/setup-panel'
+import { SplitPane } from './split-pane'
+import { StatusBanners } from './status-banners'
+import { useGlobalKeys } from './use-global-keys'
+
+// CodeMirror and the JSON diff load the first time a request is opened for editing.
+const ReplayEditorPanel = lazy(() => import('../replay/replay-editor'))
+
+export function App() {
+  const appState = useAppStore((s) => s.appState)
+  const count = useAppStore((s) => s.slots.length)
+  const setupOpen = useAppStore((s) => s.setupOpen)
+  const view = useAppStore((s) => s.mainView)
+  const hasDetail = useAppStore((s) => s.openId !== null)
+  const hasConversation = useAppStore((s) => s.conversationId !== null)
+  const editing = useAppStore((s) => s.editor !== null)
+  useGlobalKeys()
+
+  let main
+  if (appState === 'error') main = <ErrorScreen />
+  else if (appState === 'loading') main = <div className="centered muted">Loading…</div>
+  else if (view === 'conversations')
+    main = (
+      <>
+        <SplitPane
+          key="conversations"
+          storageKey="mimo-inspector.split-conversations"
+          defaultRatio={0.26}
+          top={<ConversationList />}
+          bottom={hasConversation ? <ConversationView /> : null}
+        />
+        {setupOpen && <SetupPanel variant="overlay" />}
+      </>
+    )
+  else if (count === 0 && !hasDetail) main = <SetupPanel variant="empty" />
+  else
+    main = (
+      <>
+        <SplitPane key="exchanges" top={<ExchangeList />} bottom={hasDetail ? <DetailPanel /> : null} />
+        {setupOpen && <SetupPanel variant="overlay" />}
+      </>
+    )
+
+  return (
+    <div className="app">
+      <Header />
+      <StatusBanners />
+      <div className="app-body">
+        <main className="app-main">{main}</main>
+        {appState === 'ready' && editing && (
+          <Suspense fallback={<aside className="replay-panel replay-panel-loading" aria-busy="true" />}>
+            <ReplayEditorPanel />
+          </Suspense>
+        )}
+      </div>
+      <ImportToast />
+      {appState === 'ready' && <DropOverlay />}
+    </div>
+  )
+}

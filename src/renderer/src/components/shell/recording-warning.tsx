@@ -1,0 +1,18 @@
+import { useAppStore } from '../../store/app-store'
+
+/** Compact header badge; the banner under the header carries the full reason. */
+export function RecordingWarning() {
+  const status = useAppStore((s) => s.storeStatus)
+  if (!status || status.recording) return null
+  return (
+    <div
+      className="recording-warning"
+      data-testid="recording-warning"
+      role="status"
+      title={`${status.error ?? 'writing failed'} (${status.dataDir})`}
+    >
+      <strong>Not recording</strong>
+      <span className="recording-reason">{status.error ?? 'writing to the data folder failed'}</span>
+    </div>
+  )
+}
