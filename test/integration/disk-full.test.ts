@@ -25,7 +25,7 @@ it.skipIf(!existsSync('/dev/full'))('keeps forwarding when the disk is full and 
     expect(res.status).toBe(200)
     expect((await res.json()).choices[0].message.content).toContain('MiMo emulator')
   }
-  await expect.poll(() => statuses.at(-1)?.recording).toBe(false)
+  await expect.poll(() => statuses.at(-1)?.recording, { timeout: 15_000 }).toBe(false)
   const status = await stack.inspector.handlers['store:status'](null)
   expect(status.recording).toBe(false)
   expect(status.error).toMatch(/ENOSPC/)

@@ -1,0 +1,36 @@
+// Calls that read captured exchanges: the list, one exchange's headers, bodies and stream, the store's state.
+import type { AppInfo, StoreStatus } from '../../../shared/types'
+import { bodyView, streamView } from '../body-views'
+import type { Handlers } from '../handler-kit'
+import type { ExchangeReader } from './exchange-reader'
+
+export interface ExchangeHandlerDeps {
+  reader: ExchangeReader
+  appInfo: () => AppInfo
+  storeStatus: () => StoreStatus
+}
+
+export function exchangeHandlers({ reader, appInfo, storeStatus }: ExchangeHandlerDeps): Handlers<'app:info' | 'exchanges:list' | 'exchanges:get' | 'exchanges:body' | 'exchanges:stream' | 'store:status'> {
+  return {
+    'app:info': async () => appInfo(),
+    'exchanges:list': async ({ offset, limit }) => {
+      const all = reader.summaries()
+      return { total: all.length, offset, items: all.slice(offset, offset + limit) }
+    },
+    'exchanges:get': async ({ id }) => reader.detail(id),
+    'exchanges:body': async ({ id, part }) => {
+      const raw = reader.rawBody(id, part)
+      if (!raw) throw new Error(`no exchange ${id}`)
+      const summary = reader.detail(id)!.summary
+      return bodyView(id, part, raw, part === 'request' ? summary.requestSize || (raw.bytes?.length ?? 0) : summary.responseSize || (raw.bytes?.length ?? 0))
+    },
+    'exchanges:stream': async ({ id }) => {
+      const detail = reader.detail(id)
+      const raw = reader.rawBody(id, 'response')
+      if (!detail || !raw) throw new Error(`no exchange ${id}`)
+      const view = bodyView(id, 'response', raw, detail.summary.responseSize)
+      return streamView(detail.summary.protocol, view, detail.response?.contentType ?? null, reader.chunkTimes(id))
+    },
+    'store:status': async () => storeStatus()
+  }
+}

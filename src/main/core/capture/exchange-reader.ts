@@ -1,0 +1,68 @@
+// Reading exchanges for the API: in-flight ones from the recorder, finished ones from the store, merged in
+// arrival order. Bodies come back redacted either way.
+import type { BodyPart, ExchangeDetail, ExchangeSummary } from '../../../shared/types'
+import type { RawBody } from '../body-views'
+import type { Store } from '../store/store'
+import { headerValue } from './decode'
+import { redactBody } from './redact'
+import type { Recorder } from './recorder'
+
+export class ExchangeReader {
+  constructor(
+    private readonly store: Store,
+    private readonly recorder: Recorder
+  ) {}
+
+  /** Persisted summaries and in-flight ones, in arrival order. */
+  summaries(): ExchangeSummary[] {
+    const live = [...this.recorder.unsaved, ...this.recorder.liveSummaries()]
+    const stored = this.store.records.map((r) => r.summary)
+    if (live.length === 0) return stored
+    const liveIds = new Set(live.map((l) => l.id))
+    return stored.filter((s) => !liveIds.has(s.id)).concat(live).sort((a, b) => a.seq - b.seq)
+  }
+
+  detail(id: string): ExchangeDetail | null {
+    const live = this.recorder.getLive(id)
+    if (live) {
+      return {
+        summary: { ...live.summary },
+        request: { headers: live.requestHeaders, contentType: headerValue(live.requestHeaders, 'content-type') },
+        response: live.responseHeaders
+          ? { headers: live.responseHeaders, contentType: headerValue(live.responseHeaders, 'content-type'), statusMessage: live.statusMessage }
+          : null
+      }
+    }
+    const record = this.store.get(id)
+    if (!record) return null
+    return {
+      summary: record.summary,
+      request: { headers: record.request.headers, contentType: headerValue(record.request.headers, 'content-type') },
+      response: record.response
+        ? { headers: record.response.headers, contentType: headerValue(record.response.headers, 'content-type'), statusMessage: record.response.statusMessage }
+        : null
+    }
+  }
+
+  rawBody(id: string, part: BodyPart): RawBody | null {
+    const live = this.recorder.getLive(id)
+    if (live) {
+      const tee = part === 'request' ? live.request : live.response
+      const headers = part === 'request' ? live.requestHeaders : (live.responseHeaders ?? [])
+      return { bytes: tee.kept ? redactBody(tee.bytes()) : null, headers, cut: tee.cut }
+    }
+    const record = this.store.get(id)
+    if (!record) return null
+    const side = part === 'request' ? record.request : record.response
+    if (!side) return { bytes: null, headers: [], cut: false }
+    return { bytes: side.body ? this.store.getBody(side.body) : null, headers: side.headers, cut: side.bodyCut }
+  }
+
+  /** Flat pairs `[byteOffsetEnd, msSinceStart]` per received response chunk, when known. */
+  chunkTimes(id: string): number[] | null {
+    const live = this.recorder.getLive(id)
+    if (live) return live.chunkTimes
+    const ref = this.store.get(id)?.response?.chunkTimes
+    return ref ? (JSON.parse(this.store.getBody(ref).toString('utf8')) as number[]) : null
+  }
+}

@@ -1,0 +1,51 @@
+// Calls that read a request as a timeline, diagnose it, diff it against its conversation, and list conversations.
+import type { ExchangeSummary } from '../../../shared/types'
+import type { Analysis } from '../analysis'
+import type { ConversationList } from '../conversation-list'
+import type { Handlers } from '../handler-kit'
+import type { Store } from '../store/store'
+
+export interface ConversationHandlerDeps {
+  store: Store
+  analysis: Analysis
+  conversations: ConversationList
+}
+
+export function conversationHandlers({ store, analysis, conversations }: ConversationHandlerDeps): Handlers<
+  'exchanges:request-view' | 'exchanges:diagnose' | 'exchanges:turn-diff' | 'conversations:list' | 'conversations:get'
+> {
+  return {
+    'exchanges:request-view': async ({ id }) => {
+      const record = store.get(id)
+      return record ? analysis.view(record) : null
+    },
+    'exchanges:diagnose': async ({ id }) => {
+      const record = store.get(id)
+      return record ? analysis.diagnosis(record) : null
+    },
+    'exchanges:turn-diff': async ({ id }) => {
+      const record = store.get(id)
+      const conversationId = record?.summary.conversationId
+      return record && conversationId ? analysis.turnDiff(record, conversations.exchanges(conversationId)) : null
+    },
+    'conversations:list': async ({ offset, limit }) => {
+      const all = conversations.all()
+      return { total: all.length, offset, items: all.slice(offset, offset + limit) }
+    },
+    'conversations:get': async ({ id }) => {
+      const summary = conversations.get(id)
+      if (!summary) return null
+      const exchanges = conversations.exchanges(id)
+      return { summary, exchanges, focusId: focusOf(exchanges) }
+    }
+  }
+}
+
+/** The request to open a conversation on: its last failure if it ended in one, else its longest request. */
+export function focusOf(exchanges: readonly ExchangeSummary[]): string {
+  const last = exchanges[exchanges.length - 1]
+  if (last && ((last.status ?? 0) >= 400 || last.bodyError)) return last.id
+  let best = last
+  for (const e of exchanges) if (e.requestSize >= (best?.requestSize ?? 0) && (e.status ?? 0) < 400) best = e
+  return (best ?? last).id
+}
