@@ -1,9 +1,14 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+// Tokens, base, cross-feature patterns and the shared pieces first; each feature's CSS, imported by its
+// components, comes after and wins ties.
+import './styles/tokens.css'
+import './styles/base.css'
+import './styles/common.css'
+import './components/shared/shared.css'
 import { App } from './components/shell/app'
 import { startBridge } from './bridge/start'
 import { useAppStore } from './store/app-store'
-import './styles.css'
 
 const root = document.getElementById('root') as HTMLElement
 

@@ -1,6 +1,7 @@
 import type { ConversationSummary } from '@shared/types'
 import { formatCount, formatDateTime, formatTime } from '../../lib/format'
 import { ForkMarker } from './fork-marker'
+import './conversations.css'
 
 /**
  * `replays`: how many of its requests were sent from the replay editor, and whether the agent's own last

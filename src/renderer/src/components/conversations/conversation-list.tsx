@@ -9,6 +9,7 @@ import { ConversationRow } from './conversation-row'
 import { useKeepInView } from '../shared/use-keep-in-view'
 import { ListHead } from '../shared/list-head'
 import { useListKeys } from '../shared/use-list-keys'
+import './conversations.css'
 
 const ROW_HEIGHT = 22
 

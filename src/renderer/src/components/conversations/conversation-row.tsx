@@ -4,6 +4,7 @@ import { formatCount, formatTime } from '../../lib/format'
 import { useAppStore } from '../../store/app-store'
 import { selectConversationAt } from '../../store/selectors'
 import { ForkMarker } from './fork-marker'
+import './conversations.css'
 
 interface Props {
   index: number

@@ -1,5 +1,6 @@
 import { showConversation } from '../../bridge/view-actions'
 import { useAppStore } from '../../store/app-store'
+import './conversations.css'
 
 /** "forked from …": this thread began as an edited copy of another conversation's history. */
 export function ForkMarker({ forkOf, forkAt, link = false }: { forkOf: string; forkAt: number | null; link?: boolean }) {

@@ -4,6 +4,7 @@ import { selectRequest } from '../../bridge/conversation-actions'
 import { formatTime, isInFlight, statusTone } from '../../lib/format'
 import { newerSummary } from '../../store/exchange-list'
 import { useAppStore } from '../../store/app-store'
+import './conversations.css'
 
 /** One request of the conversation in the strip: its number and status, red when it failed. */
 export const RequestChip = memo(function RequestChip({ base, n, selected }: { base: ExchangeSummary; n: number; selected: boolean }) {

@@ -4,6 +4,7 @@ import { showExchange } from '../../bridge/view-actions'
 import { useAppStore } from '../../store/app-store'
 import { ExchangeActions } from '../exchanges/exchange-actions'
 import { RequestChip } from './request-chip'
+import './conversations.css'
 
 /** The conversation's requests in order; pick one to see its timeline (also `[` and `]`). */
 export function RequestStrip({ exchanges }: { exchanges: ExchangeSummary[] }) {

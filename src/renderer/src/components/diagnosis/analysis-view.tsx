@@ -2,6 +2,7 @@ import { useAppStore } from '../../store/app-store'
 import { DiagnosisPanel } from './diagnosis-panel'
 import { Timeline } from '../timeline/timeline'
 import { TurnDiffView } from './turn-diff'
+import './diagnosis.css'
 
 /**
  * One request, analysed: the diagnosis (or lint) and turn diff on the left, where the eye lands first, and the

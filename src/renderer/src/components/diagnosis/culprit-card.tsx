@@ -3,6 +3,7 @@ import { FixChips } from './fix-chips'
 import { MessageRef } from './message-ref'
 import { RuleSources } from './rule-sources'
 import { SeverityBadge } from './severity-badge'
+import './diagnosis.css'
 
 /** The message that made the request fail, and the rule that says why. */
 export function CulpritCard({

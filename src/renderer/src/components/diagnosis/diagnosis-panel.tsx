@@ -6,6 +6,7 @@ import { CulpritCard } from './culprit-card'
 import { ErrorSummary } from './error-summary'
 import { FindingList } from './finding-list'
 import { FixBar } from './fix-chips'
+import './diagnosis.css'
 
 function useRoleOf(view: RequestView | null): (index: number) => string | null {
   return useCallback(

@@ -1,5 +1,6 @@
 import type { UnwrappedError } from '@shared/types'
 import { MessageRef } from './message-ref'
+import './diagnosis.css'
 
 /** The provider's error with its wrappers peeled: the useful text big, the generic outer text dimmed beside it. */
 export function ErrorSummary({ error, roleOf }: { error: UnwrappedError; roleOf: (index: number) => string | null }) {

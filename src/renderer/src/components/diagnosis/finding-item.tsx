@@ -3,6 +3,7 @@ import { FixChips } from './fix-chips'
 import { MessageRef } from './message-ref'
 import { RuleSources } from './rule-sources'
 import { SeverityBadge } from './severity-badge'
+import './diagnosis.css'
 
 /** A finding other than the culprit: one line, with the fix and sources on unfolding. */
 export function FindingItem({ finding, roleOf, defaultOpen = false }: { finding: Finding; roleOf: (index: number) => string | null; defaultOpen?: boolean }) {

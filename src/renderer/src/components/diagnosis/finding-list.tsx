@@ -1,5 +1,6 @@
 import type { Finding } from '@shared/types'
 import { FindingItem } from './finding-item'
+import './diagnosis.css'
 
 const RANK = { error: 0, warning: 1, info: 2 } as const
 

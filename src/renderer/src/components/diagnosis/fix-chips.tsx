@@ -1,5 +1,6 @@
 import type { Diagnosis, Finding } from '@shared/types'
 import { fixFromDiagnosis, USE_MATCHING_BASE_URL } from '../../bridge/replay-editor-actions'
+import './diagnosis.css'
 
 function hint(id: string, offeredBy?: string): string {
   const what =

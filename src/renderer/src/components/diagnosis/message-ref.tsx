@@ -1,4 +1,5 @@
 import { focusMessage } from '../../bridge/analysis-actions'
+import './diagnosis.css'
 
 /** `#3 assistant · content[1]`: a place in the request; a click scrolls the timeline there. */
 export function MessageRef({

@@ -1,4 +1,5 @@
 import type { RuleSource } from '@shared/types'
+import './diagnosis.css'
 
 /** Where a rule comes from. Links open outside the app (a new tab; in Electron the shell opens them). */
 export function RuleSources({ sources }: { sources: RuleSource[] }) {

@@ -1,4 +1,5 @@
 import type { Severity } from '@shared/types'
+import './diagnosis.css'
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
   return (

@@ -1,5 +1,6 @@
 import { focusMessage } from '../../bridge/analysis-actions'
 import { useAppStore } from '../../store/app-store'
+import './diagnosis.css'
 
 /** What changed in the history since the last request of this conversation that succeeded. */
 export function TurnDiffView({ baseLabel }: { baseLabel?: (id: string) => string | null }) {

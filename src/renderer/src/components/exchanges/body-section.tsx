@@ -8,6 +8,7 @@ import { bodyKey } from '../../store/detail-slice'
 import { CopyButton } from '../shared/copy-button'
 import { LineView } from '../shared/line-view'
 import { Segmented } from '../shared/segmented'
+import './exchanges.css'
 
 /** The open exchange's request or response body: notices, Pretty/Raw, and a virtualized text view. */
 export function BodySection({

@@ -7,6 +7,7 @@ import { DetailSummary } from './detail-summary'
 import { MinimizePanel } from '../minimize/minimize-panel'
 import { RequestTab } from './request-tab'
 import { ResponseTab } from './response-tab'
+import './exchanges.css'
 
 export function DetailPanel() {
   const openId = useAppStore((s) => s.openId)

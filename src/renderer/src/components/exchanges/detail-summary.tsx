@@ -4,6 +4,7 @@ import { showConversation } from '../../bridge/view-actions'
 import { useAppStore } from '../../store/app-store'
 import { ExchangeActions } from './exchange-actions'
 import { ModeTag } from './mode-tag'
+import './exchanges.css'
 
 function Metric({ label, value, title }: { label: string; value: string; title?: string }) {
   return (

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useRef, useState } from 'react'
 import type { SseEventView } from '@shared/types'
 import { JsonBlock } from '../shared/json-block'
+import './exchanges.css'
 
 const ROW_HEIGHT = 20
 const PREVIEW = 240

@@ -4,6 +4,7 @@ import { canReplay, openEditor } from '../../bridge/replay-editor-actions'
 import { isFailedRequest } from '../../lib/format'
 import { useAppStore } from '../../store/app-store'
 import { ExportButton } from './export-button'
+import './exchanges.css'
 
 /** What can be done with one request: edit & replay it, minimize it (when it failed), export a repro bundle. */
 export function ExchangeActions({ summary }: { summary: ExchangeSummary }) {

@@ -5,6 +5,7 @@ import { useAppStore } from '../../store/app-store'
 import { selectSummaryAt } from '../../store/selectors'
 import { ModeTag } from './mode-tag'
 import { StatusCell } from './status-cell'
+import './exchanges.css'
 
 interface Props {
   index: number

@@ -1,5 +1,6 @@
 import { exportRepro } from '../../bridge/minimize-actions'
 import { useAppStore } from '../../store/app-store'
+import './exchanges.css'
 
 /** The repro bundle as a zip (curl.sh, repro.mjs, README, HAR, the request and the error; secrets removed). */
 export function ExportButton({ id }: { id: string }) {

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { HeaderList } from '@shared/types'
+import './exchanges.css'
 
 const KEY = 'mimo-inspector.headers-open'
 

@@ -1,4 +1,5 @@
 import type { CaptureMode } from '@shared/types'
+import './exchanges.css'
 
 const TITLE: Record<CaptureMode, string> = {
   reverse: 'Recorded by the reverse (base-URL) proxy',

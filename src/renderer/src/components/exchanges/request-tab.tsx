@@ -1,6 +1,7 @@
 import { useAppStore } from '../../store/app-store'
 import { BodySection } from './body-section'
 import { HeadersTable } from './headers-table'
+import './exchanges.css'
 
 export function RequestTab() {
   const detail = useAppStore((s) => (s.detail.status === 'ready' ? s.detail.value : null))

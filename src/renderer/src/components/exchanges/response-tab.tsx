@@ -5,6 +5,7 @@ import { BodySection } from './body-section'
 import { HeadersTable } from './headers-table'
 import { Segmented } from '../shared/segmented'
 import { StreamSection } from './stream-section'
+import './exchanges.css'
 
 export function ResponseTab() {
   const detail = useAppStore((s) => (s.detail.status === 'ready' ? s.detail.value : null))

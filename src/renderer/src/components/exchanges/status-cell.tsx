@@ -1,5 +1,6 @@
 import type { ExchangeSummary } from '@shared/types'
 import { isInFlight, statusTone } from '../../lib/format'
+import './exchanges.css'
 
 export function StatusCell({ summary }: { summary: ExchangeSummary }) {
   const tone = statusTone(summary)

@@ -3,6 +3,7 @@ import { useAppStore } from '../../store/app-store'
 import { BodySection } from './body-section'
 import { EventsTable } from './events-table'
 import { MessageView } from '../messages/message-view'
+import './exchanges.css'
 
 /** An event-stream response: the reassembled message beside the raw SSE events. */
 export function StreamSection({ toolbar, contentType }: { toolbar: ReactNode; contentType: string | null }) {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { importFile } from '../../bridge/import-actions'
+import './import.css'
 
 const hasFiles = (e: DragEvent): boolean => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files')
 

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { dismissImport } from '../../bridge/import-actions'
 import { formatBytes } from '../../lib/format'
 import { useAppStore } from '../../store/app-store'
+import './import.css'
 
 const SHOWN_REASONS = 5
 

@@ -2,6 +2,7 @@ import type { MessageBlock } from '@shared/types'
 import { BlockIndex } from './block-index'
 import { LongText } from '../shared/long-text'
 import type { Fold } from '../shared/use-folds'
+import './messages.css'
 
 export function BlockText({ block, index, fold }: { block: Extract<MessageBlock, { type: 'text' }>; index: number | string; fold?: Fold }) {
   return (

@@ -2,6 +2,7 @@ import type { MessageBlock } from '@shared/types'
 import { BlockIndex } from './block-index'
 import { LongText } from '../shared/long-text'
 import type { Fold } from '../shared/use-folds'
+import './messages.css'
 
 type Thinking = Extract<MessageBlock, { type: 'thinking' }>
 type Reasoning = Extract<MessageBlock, { type: 'reasoning' }>

@@ -2,6 +2,7 @@ import type { TimelineBlock } from '@shared/types'
 import { BlockIndex } from './block-index'
 import { LongText } from '../shared/long-text'
 import type { Fold } from '../shared/use-folds'
+import './messages.css'
 
 type ToolResult = Extract<TimelineBlock, { type: 'tool_result' }>
 

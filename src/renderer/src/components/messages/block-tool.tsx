@@ -2,6 +2,7 @@ import type { MessageBlock } from '@shared/types'
 import { BlockIndex } from './block-index'
 import { JsonBlock } from '../shared/json-block'
 import type { Fold } from '../shared/use-folds'
+import './messages.css'
 
 type ToolUse = Extract<MessageBlock, { type: 'tool_use' }>
 type ToolCall = Extract<MessageBlock, { type: 'tool_call' }>

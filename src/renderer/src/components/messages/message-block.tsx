@@ -5,6 +5,7 @@ import { BlockText } from './block-text'
 import { BlockToolCall, BlockToolUse } from './block-tool'
 import { JsonBlock } from '../shared/json-block'
 import type { Fold } from '../shared/use-folds'
+import './messages.css'
 
 export function MessageBlockView({ block, index, fold }: { block: MessageBlock; index: number | string; fold?: Fold }) {
   switch (block.type) {

@@ -1,6 +1,7 @@
 import type { ReassembledMessage } from '@shared/types'
 import { formatCount } from '../../lib/format'
 import { MessageBlockView } from './message-block'
+import './messages.css'
 
 export function MessageView({ message }: { message: ReassembledMessage | null }) {
   if (!message) return <div className="pane-body notice muted">No message could be reassembled from these events.</div>

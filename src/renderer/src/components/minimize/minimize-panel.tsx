@@ -7,6 +7,7 @@ import { KeyField } from '../shared/key-field'
 import { MinimizeProgressBar } from './minimize-progress'
 import { MinimizeResult } from './minimize-result'
 import { TargetPicker } from '../replay/replay-target'
+import './minimize.css'
 
 /** Shrink a failed request to the smallest that fails the same way: against the endpoint, or predicted offline. */
 export function MinimizePanel({ id }: { id: string }) {

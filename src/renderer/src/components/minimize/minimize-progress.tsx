@@ -1,6 +1,7 @@
 import { cancelMinimize } from '../../bridge/minimize-actions'
 import { formatBytes } from '../../lib/format'
 import type { MinimizeRun } from '../../store/minimize-slice'
+import './minimize.css'
 
 /** Requests used of the budget, and the request's size now against the original. */
 export function MinimizeProgressBar({ run }: { run: MinimizeRun }) {

@@ -1,6 +1,7 @@
 import { openEditor } from '../../bridge/replay-editor-actions'
 import { formatBytes } from '../../lib/format'
 import type { MinimizeRun } from '../../store/minimize-slice'
+import './minimize.css'
 
 const STATE = { done: 'Done', cancelled: 'Cancelled', stopped: 'Stopped', failed: 'Failed', running: 'Running', starting: 'Starting' } as const
 

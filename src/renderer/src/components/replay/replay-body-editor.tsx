@@ -11,6 +11,7 @@ import { useEffect, useRef } from 'react'
 import { attachDocView, docText } from '../../bridge/editor-doc'
 import { noteDocChanged } from '../../bridge/replay-editor-actions'
 import { sendReplay } from '../../bridge/replay-send-actions'
+import './replay.css'
 
 const theme = EditorView.theme(
   {

@@ -1,5 +1,6 @@
 import { dismissEditorProblem } from '../../bridge/replay-editor-actions'
 import type { ReplayEditor } from '../../store/replay-slice'
+import './replay.css'
 
 /** What the fixes and edits changed, one line each, and the last one that did not apply. */
 export function ReplayChanges({ editor }: { editor: ReplayEditor }) {

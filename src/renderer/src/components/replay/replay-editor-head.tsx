@@ -2,6 +2,7 @@ import { closeEditor, resetEditor } from '../../bridge/replay-editor-actions'
 import { statusTone } from '../../lib/format'
 import { useAppStore } from '../../store/app-store'
 import type { ReplayEditor } from '../../store/replay-slice'
+import './replay.css'
 
 /** What is being edited (the original request and how it ended), Reset and close. */
 export function ReplayEditorHead({ editor }: { editor: ReplayEditor }) {

@@ -12,6 +12,7 @@ import { ReplayResult } from './replay-result'
 import { ReplaySendBar } from './replay-send-bar'
 import { ReplayTargetSelect } from './replay-target'
 import { usePanelWidth } from '../shared/use-panel-width'
+import './replay.css'
 
 
 /**

@@ -2,6 +2,7 @@ import type { HeaderList } from '@shared/types'
 import { setEditorHeaders } from '../../bridge/replay-editor-actions'
 import { isSecretHeader } from '../../lib/replay-target'
 import type { ReplayEditor } from '../../store/replay-slice'
+import './replay.css'
 
 const FRAMING = new Set(['host', 'content-length', 'transfer-encoding', 'connection'])
 

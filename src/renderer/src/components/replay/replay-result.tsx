@@ -8,6 +8,7 @@ import { MessageView } from '../messages/message-view'
 import { RequestDiff } from './request-diff'
 import { ResponseDiff } from './response-diff'
 import { useNow } from '../shared/use-now'
+import './replay.css'
 
 const STATE_LABEL = { sending: 'sending', 'waiting-retry': 'waiting to retry', done: 'done', cancelled: 'cancelled', failed: 'failed' } as const
 

@@ -2,6 +2,7 @@ import { cancelReplay, isRunActive, sendReplay } from '../../bridge/replay-send-
 import { targetLabel } from '../../lib/replay-target'
 import { useAppStore } from '../../store/app-store'
 import type { ReplayEditor } from '../../store/replay-slice'
+import './replay.css'
 
 const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl'
 

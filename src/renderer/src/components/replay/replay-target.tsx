@@ -3,6 +3,7 @@ import { setEditorTarget } from '../../bridge/replay-editor-actions'
 import type { TargetChoice } from '../../lib/replay-target'
 import { useAppStore } from '../../store/app-store'
 import type { ReplayEditor } from '../../store/replay-slice'
+import './replay.css'
 
 /** The target picker: the request's own upstream, a profile, or a custom base URL. */
 export function TargetPicker({ value, onChange, original, testId }: { value: TargetChoice; onChange: (t: TargetChoice) => void; original: string; testId: string }) {

@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import { sentBodies } from '../../bridge/replay-send-actions'
 import { diffJson, diffRows, type DiffRow } from '../../lib/json-diff'
 import { JsonDiffView } from '../shared/json-diff-view'
+import './replay.css'
 
 function rowsOf(original: string, sent: string): DiffRow[] | string {
   try {

@@ -6,6 +6,7 @@ import { responseShape } from '../../lib/response-shape'
 import { newerSummary } from '../../store/exchange-list'
 import { useAppStore } from '../../store/app-store'
 import { JsonDiffView } from '../shared/json-diff-view'
+import './replay.css'
 
 interface Side {
   summary: ExchangeSummary | null

@@ -1,5 +1,6 @@
 import type { EnvLine as EnvLineData } from '@shared/types'
 import { CopyButton } from '../shared/copy-button'
+import './setup.css'
 
 /** One sentence on what a line does, from the variable it sets. */
 export function explainEnvLine(line: string): string | null {

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { envSnippet, SHELLS, type Shell } from '../../lib/env-shell'
 import { CopyButton } from '../shared/copy-button'
+import './setup.css'
 
 const DEFAULT_SHELL: Shell = /Win/.test(navigator.platform) ? 'powershell' : 'bash'
 

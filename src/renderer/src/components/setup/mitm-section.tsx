@@ -5,6 +5,7 @@ import { CopyButton } from '../shared/copy-button'
 import { EnvLine } from './env-line'
 import { EnvSnippet } from './env-snippet'
 import { RegenerateCa } from './regenerate-ca'
+import './setup.css'
 
 const DEFAULT_PORT = 8789
 const DEFAULT_CAPTURE = '*.xiaomimimo.com'

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { regenerateCa } from '../../bridge/status-actions'
+import './setup.css'
 
 /** A new CA, after a confirm: agents that trusted the old file stop trusting the proxy until given the new one. */
 export function RegenerateCa({ onError }: { onError: (message: string | null) => void }) {

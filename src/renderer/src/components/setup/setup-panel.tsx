@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/app-store'
 import { CopyButton } from '../shared/copy-button'
 import { EnvLine } from './env-line'
 import { MitmSection } from './mitm-section'
+import './setup.css'
 
 const AGENTS: Array<[name: string, how: string]> = [
   ['Claude Code', 'Export the ANTHROPIC_BASE_URL line, then run `claude` in the same shell.'],

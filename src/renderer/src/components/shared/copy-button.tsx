@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { copyText } from '../../lib/clipboard'
+import './shared.css'
 
 export function CopyButton({ text, label = 'Copy', testId }: { text: string | (() => string); label?: string; testId?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import './shared.css'
 
 const INLINE = 90
 const FOLDED_LINES = 10

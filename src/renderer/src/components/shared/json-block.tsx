@@ -3,6 +3,7 @@ import { prettyValue } from '../../lib/json-lines'
 import { tokenizeJsonLine } from '../../lib/json-tokens'
 import { FOLD_JSON_LINES } from '../../lib/timeline-model'
 import type { Fold } from './use-folds'
+import './shared.css'
 
 const MAX_LINES = 400
 

@@ -1,5 +1,6 @@
 import type { DiffRow } from '../../lib/json-diff'
 import { DiffValue } from './diff-value'
+import './shared.css'
 
 const MARK = { added: '+', removed: '−', changed: '~', moved: '↕' } as const
 const MAX_ROWS = 300

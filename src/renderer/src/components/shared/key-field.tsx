@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { registerKeyField, type KeyField as KeyFieldName } from '../../bridge/typed-keys'
 import { useAppStore } from '../../store/app-store'
+import './shared.css'
 
 /**
  * A key for the replay (or minimize run), shown when the core holds none for this request or the user asks.

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { tokenizeJsonLine, type Span } from '../../lib/json-tokens'
 import { locateRow, wrapRows } from '../../lib/wrap'
+import './shared.css'
 
 const LINE_HEIGHT = 17
 const MAX_CACHED_SPANS = 200

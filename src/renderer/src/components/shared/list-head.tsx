@@ -1,3 +1,4 @@
+import './shared.css'
 // The header row and load error of a virtualized list.
 export function ListHead({ columns, grid, error }: { columns: ReadonlyArray<{ id: string; title: string; align?: string }>; grid: string; error: string | null }) {
   return (

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { foldCut } from '../../lib/timeline-model'
 import type { Fold } from './use-folds'
+import './shared.css'
 
 const LIMIT = 20_000
 

@@ -1,3 +1,4 @@
+import './shared.css'
 interface Option<T extends string> {
   value: T
   label: string

@@ -12,6 +12,7 @@ import { SetupPanel } from '../setup/setup-panel'
 import { SplitPane } from './split-pane'
 import { StatusBanners } from './status-banners'
 import { useGlobalKeys } from './use-global-keys'
+import './shell.css'
 
 // CodeMirror and the JSON diff load the first time a request is opened for editing.
 const ReplayEditorPanel = lazy(() => import('../replay/replay-editor'))

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { getConnection } from '../../api/get-api'
 import { useAppStore } from '../../store/app-store'
+import './shell.css'
 
 const LABEL = { ipc: 'connected', connecting: 'connecting…', open: 'live', disconnected: 'disconnected' } as const
 

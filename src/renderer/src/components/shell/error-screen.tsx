@@ -1,5 +1,6 @@
 import { loadAll } from '../../bridge/start'
 import { useAppStore } from '../../store/app-store'
+import './shell.css'
 
 export function ErrorScreen() {
   const error = useAppStore((s) => s.loadError)

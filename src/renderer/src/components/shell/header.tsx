@@ -6,6 +6,7 @@ import { ProxyAddress } from './proxy-address'
 import { RecordingWarning } from './recording-warning'
 import { UpstreamSelect } from './upstream-select'
 import { ViewSwitch } from './view-switch'
+import './shell.css'
 
 export function Header() {
   const count = useAppStore((s) => s.slots.length)

@@ -1,4 +1,5 @@
 import { useAppStore } from '../../store/app-store'
+import './shell.css'
 
 export function ProxyAddress() {
   const reverse = useAppStore((s) => s.proxy?.reverse)

@@ -1,4 +1,5 @@
 import { useAppStore } from '../../store/app-store'
+import './shell.css'
 
 /** Compact header badge; the banner under the header carries the full reason. */
 export function RecordingWarning() {

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react'
+import './shell.css'
 
 function initialRatio(key: string, fallback: number): number {
   const saved = Number(localStorage.getItem(key))

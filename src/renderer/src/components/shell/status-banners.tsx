@@ -1,4 +1,5 @@
 import { useAppStore } from '../../store/app-store'
+import './shell.css'
 
 /** Full-width warnings under the header for states that lose data or traffic: they must not be missed. */
 export function StatusBanners() {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { UpstreamProfileId } from '@shared/types'
 import { setUpstream } from '../../bridge/status-actions'
 import { useAppStore } from '../../store/app-store'
+import './shell.css'
 
 export function UpstreamSelect() {
   const proxy = useAppStore((s) => s.proxy)

@@ -1,6 +1,7 @@
 import type { RequestView, TimelineMessage } from '@shared/types'
 import { timelineEdit } from '../../bridge/replay-editor-actions'
 import { canSetText, unitOf } from '../../lib/edit-model'
+import './timeline.css'
 
 /**
  * On a block, shown on hover: delete, move up/down, edit its text; each applied by the core to the replay

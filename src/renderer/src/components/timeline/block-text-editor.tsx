@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import './timeline.css'
 
 /** Inline "edit text" for one block: Ctrl/Cmd+Enter or Save applies it to the editor's copy, Esc cancels. */
 export function BlockTextEditor({ initial, onSave, onCancel }: { initial: string; onSave: (text: string) => void; onCancel: () => void }) {

@@ -1,5 +1,6 @@
 import type { TimelineMessage } from '@shared/types'
 import { timelineEdit } from '../../bridge/replay-editor-actions'
+import './timeline.css'
 
 /** On a message head, shown on hover: delete the message from the editor's copy of the request. */
 export function MessageEditActions({ message, deleted }: { message: TimelineMessage; deleted: boolean }) {

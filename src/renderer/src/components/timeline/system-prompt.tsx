@@ -1,6 +1,7 @@
 import { memo } from 'react'
 import { LongText } from '../shared/long-text'
 import type { Fold } from '../shared/use-folds'
+import './timeline.css'
 
 /** The Anthropic top-level `system` parameter: folded, since it is long and rarely the problem. */
 export const SystemPrompt = memo(function SystemPrompt({ text, open, onToggle }: { text: string; open: boolean; onToggle: () => void }) {

@@ -9,6 +9,7 @@ import { BlockImage, BlockToolResult } from '../messages/block-tool-result'
 import { MessageBlockView } from '../messages/message-block'
 import { useEditModel } from './use-edit-model'
 import type { Fold } from '../shared/use-folds'
+import './timeline.css'
 
 interface Props {
   protocol: RequestView['protocol']

@@ -5,6 +5,7 @@ import { blockPosition, missingPart, type MessageMarks } from '../../lib/timelin
 import { MessageEditActions } from './message-edit-actions'
 import { TimelineBlockView } from './timeline-block'
 import { useEditModel } from './use-edit-model'
+import './timeline.css'
 
 interface Props {
   protocol: RequestView['protocol']

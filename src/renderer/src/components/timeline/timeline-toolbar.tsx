@@ -1,6 +1,7 @@
 import type { Diagnosis, RequestView } from '@shared/types'
 import { jumpToCulprit } from '../../bridge/analysis-actions'
 import { timelineEdit } from '../../bridge/replay-editor-actions'
+import './timeline.css'
 
 /** Facts about the request (what the timeline is of) and the fold / jump buttons. */
 export function TimelineToolbar({ view, diagnosis, onAll }: { view: RequestView; diagnosis: Diagnosis | null; onAll: (open: boolean) => void }) {

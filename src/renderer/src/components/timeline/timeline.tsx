@@ -7,6 +7,7 @@ import { SystemPrompt } from './system-prompt'
 import { TimelineToolbar } from './timeline-toolbar'
 import { TimelineMessageView } from './timeline-message'
 import { useFolds, type Folds } from '../shared/use-folds'
+import './timeline.css'
 
 const foldKey = (messageIndex: number, position: number): string => `${messageIndex}:${position}`
 const SYSTEM_KEY = 'system'
