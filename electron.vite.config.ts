@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { buildPersistWorker } from './scripts/persist-worker-build'
 
 const shared = { '@shared': resolve(import.meta.dirname, 'src/shared') }
 
@@ -10,11 +11,11 @@ export default defineConfig({
     build: {
       // The core runs in plain Node too (CLI, web mode); keep node_modules external like any Node program.
       externalizeDeps: true,
-      rollupOptions: {
-        // The persist worker is loaded by path at run time, so it is an entry of its own beside index.js.
-        input: { index: resolve(import.meta.dirname, 'src/main/index.ts'), 'persist-worker': resolve(import.meta.dirname, 'src/main/core/capture/persist-worker.ts') }
-      }
-    }
+      // One entry, so no code moves into shared chunks: the persister's `import.meta.url` is index.js's.
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } }
+    },
+    // The persist worker, loaded by path beside index.js, is built on its own as one self-contained file.
+    plugins: [{ name: 'persist-worker', writeBundle: (options) => buildPersistWorker(options.dir ?? resolve(import.meta.dirname, 'out/main'), import.meta.dirname) }]
   },
   preload: {
     resolve: { alias: shared },

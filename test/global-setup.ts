@@ -3,5 +3,5 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
 export default function setup(): void {
-  if (!existsSync('out/cli/cli.js') || process.env.MIMO_REBUILD_CLI) execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' })
+  if (!existsSync('out/cli/cli.js') || process.env.MIMO_REBUILD_CLI) execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-cli.ts'], { stdio: 'inherit' })
 }

@@ -1,4 +1,6 @@
-// The Electron shell, kept thin: window, IPC adapter of the contract, external links. All logic is in core.
+// The Electron shell, kept thin: window, IPC adapter of the contract, external links. All logic is in core;
+// the app's lifecycle rules (one instance, a quit that waits for the store, the profile folder, events to a
+// window that may be gone) are in ./shell, where unit tests run them without Electron.
 import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -7,14 +9,18 @@ import { Inspector } from './core/inspector'
 import { defaultDataDir } from './core/paths'
 import { writeRuntime } from './core/runtime-file'
 import { safeStorageKeyStore } from './safe-storage-keys'
+import { APP_FILES } from './shell/app-files'
+import { keepProfileOutOfDataDir } from './shell/chromium-profile'
+import { QUIT_TIMEOUT_MS, holdQuitUntilClosed } from './shell/quit-gate'
+import { claimSingleInstance, revealWindow } from './shell/single-instance'
+import { sendToWindow } from './shell/window-events'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const rendererUrl = process.env.ELECTRON_RENDERER_URL // set by `electron-vite dev`
-const rendererFile = join(here, '../renderer/index.html')
+const rendererFile = join(here, APP_FILES.renderer)
 
 // The same folder the headless commands use, so `mimo-inspector list` sees what the app recorded.
-const dataDir = process.env.MIMO_INSPECTOR_DATA_DIR ?? defaultDataDir()
-app.setPath('userData', dataDir)
+const dataDir = defaultDataDir()
 
 let inspector: Inspector | null = null
 let win: BrowserWindow | null = null
@@ -32,7 +38,7 @@ function registerIpc(core: Inspector): void {
       return handler(parseCallArg(name as CallName, raw))
     })
   }
-  core.events.onAny((event, payload) => win?.webContents.send(IPC_EVENT_CHANNEL, { event, payload }))
+  core.events.onAny((event, payload) => sendToWindow(win, IPC_EVENT_CHANNEL, { event, payload }))
 }
 
 function createWindow(): void {
@@ -40,9 +46,10 @@ function createWindow(): void {
     width: 1400,
     height: 900,
     title: 'MiMo Inspector',
+    icon: join(here, APP_FILES.icon),
     backgroundColor: '#14161a',
     webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
+      preload: join(here, APP_FILES.preload),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -62,11 +69,8 @@ function createWindow(): void {
   else void win.loadFile(rendererFile)
 }
 
-app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault())
-})
-
-app.whenReady().then(async () => {
+async function start(): Promise<Inspector | null> {
+  await app.whenReady()
   // The UI needs no camera, notifications or other permission: refuse every request and check.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
@@ -75,7 +79,7 @@ app.whenReady().then(async () => {
   } catch (err) {
     dialog.showErrorBox('MiMo Inspector cannot start', (err as Error).message)
     app.exit(1)
-    return
+    return null
   }
   const removeRuntime = writeRuntime(dataDir, { pid: process.pid, proxyUrl: inspector.proxyStatus().reverse.url, uiUrl: null })
   app.on('will-quit', () => removeRuntime())
@@ -84,12 +88,26 @@ app.whenReady().then(async () => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })
-})
+  return inspector
+}
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
-})
+function main(): void {
+  // Before the lock: the lock lives in the profile folder, which must not be the data folder.
+  keepProfileOutOfDataDir(app, dataDir)
+  const onSecondLaunch = (): void => {
+    if (!revealWindow(win) && inspector) createWindow()
+  }
+  if (!claimSingleInstance(app, onSecondLaunch)) return
 
-app.on('before-quit', () => {
-  void inspector?.close()
-})
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+  })
+  const started = start()
+  // A quit while starting waits for the start, then closes what it opened.
+  holdQuitUntilClosed(app, async () => (await started)?.close(), { timeoutMs: QUIT_TIMEOUT_MS })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}
+
+main()

@@ -1,5 +1,5 @@
 // The data folder. The desktop app and the headless commands use the same default so `list` and `show`
-// see what the app recorded: Electron's userData for an app named "mimo-inspector".
+// see what the app recorded. (The desktop app keeps Chromium's profile apart, in Electron's userData.)
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 

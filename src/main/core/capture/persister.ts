@@ -1,28 +1,24 @@
 // The main thread's handle on the persist worker. Body memory is transferred to the worker, not cloned.
 import { Worker } from 'node:worker_threads'
-import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pathToFileURL } from 'node:url'
 import type { ExchangeRecord } from '../store/record'
 import type { PersistInput } from './persist-job'
 import type { PersistReply, PersistRequest } from './persist-worker'
+import { persistWorkerFile } from './worker-file'
 
 interface Pending {
   resolve: (record: ExchangeRecord) => void
   reject: (error: Error) => void
 }
 
-/**
- * The worker: the built file next to the bundle (out/cli, out/main), or in dev and tests the TypeScript
- * source, started through a two-line bootstrap that registers tsx (a dev dependency) first.
- */
+/** The built worker file, or in tests the TypeScript source through a bootstrap that registers tsx first. */
 function startWorker(dir: string): Worker {
-  const built = new URL('./persist-worker.js', import.meta.url)
-  if (existsSync(fileURLToPath(built))) return new Worker(built, { workerData: { dir } })
+  const file = persistWorkerFile(import.meta.url)
+  if (file.kind === 'built') return new Worker(file.path, { workerData: { dir } })
   // require.resolve finds tsx's CommonJS build of this entry; the worker imports its ESM twin.
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
-  const source = new URL('./persist-worker.ts', import.meta.url).href
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source)}) })`
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(file.url)}) })`
   return new Worker(bootstrap, { eval: true, workerData: { dir } })
 }
 
