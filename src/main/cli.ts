@@ -12,6 +12,7 @@ import { diagnoseCommand } from './cli/diagnose'
 import { exportCommand } from './cli/export'
 import { minimizeCommand } from './cli/minimize'
 import { DEFAULT_UI_PORT, serveCommand } from './cli/serve'
+import { rulesCommand } from './cli/rules'
 
 const program = new Command()
   .name('mimo-inspector')
@@ -82,6 +83,12 @@ program
   .option('--zip', 'write repro.zip into the folder instead of loose files')
   .option('--data-dir <dir>', DATA_DIR_HELP)
   .action((source: string, o) => exportCommand(source, o.out, o.zip === true, dataDirOption(o.dataDir)))
+
+program
+  .command('rules')
+  .description('print the rule catalogue the diagnosis works from (the same as docs/rules.md)')
+  .option('--json', 'print JSON: [{ref, id, title, file, checks, fixes, sources}]')
+  .action((o) => rulesCommand(o.json === true))
 
 function fail(code: number, message: string): never {
   process.stderr.write(`mimo-inspector: ${message}\n`)
