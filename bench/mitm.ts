@@ -20,11 +20,11 @@ import { MitmProxy } from '../src/main/core/proxy/mitm'
 import { loadOrCreateCa } from '../src/main/core/proxy/mitm/ca-store'
 import { Store } from '../src/main/core/store/store'
 
-const pct = (xs: number[], p: number): number => {
+export const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]
 }
-const ms = (v: number): string => `${v.toFixed(2)} ms`
+export const ms = (v: number): string => `${v.toFixed(2)} ms`
 
 /** A private CA and a server certificate for the bench upstream (made with the same code as the proxy's). */
 async function upstreamPki(): Promise<{ ca: string; key: string; cert: string }> {
@@ -36,7 +36,7 @@ async function upstreamPki(): Promise<{ ca: string; key: string; cert: string }>
   return { ca: caPem, key: leaf.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), cert }
 }
 
-function connectTunnel(proxyPort: number, authority: string): Promise<Duplex> {
+export function connectTunnel(proxyPort: number, authority: string): Promise<Duplex> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: proxyPort, method: 'CONNECT', path: authority, agent: false })
     req.once('connect', (res, socket) => (res.statusCode === 200 ? resolve(socket) : reject(new Error(`CONNECT ${res.statusCode}`))))

@@ -20,7 +20,7 @@ interface Peer {
 const notes: string[] = []
 let installedNow = false
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const s = net.createServer()
   await new Promise<void>((r) => s.listen(0, '127.0.0.1', r))
   const port = (s.address() as net.AddressInfo).port
@@ -29,7 +29,7 @@ async function freePort(): Promise<number> {
 }
 
 /** A package's version from the package.json above its entry point (mockttp's `exports` hide package.json). */
-function packageVersion(name: string): string {
+export function packageVersion(name: string): string {
   let dir = dirname(createRequire(import.meta.url).resolve(name))
   for (;;) {
     const file = join(dir, 'package.json')
@@ -43,8 +43,8 @@ function packageVersion(name: string): string {
 }
 
 /** Starts a child process and waits until the URL `url()` reads from its output answers; the reason, when it does not. */
-async function startChild(cmd: string, args: string[], url: (out: string) => string | null): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> } | string> {
-  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+export async function startChild(cmd: string, args: string[], url: (out: string) => string | null, ready?: (url: string) => Promise<unknown>, env?: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> } | string> {
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: env ?? process.env })
   let out = ''
   child.stdout!.on('data', (d) => (out += d))
   child.stderr!.on('data', (d) => (out += d))
@@ -66,7 +66,7 @@ async function startChild(cmd: string, args: string[], url: (out: string) => str
     const u = url(out)
     if (u) {
       try {
-        await once(u, '/v1/chat/completions', Buffer.from('{}'))
+        await (ready ? ready(u) : once(u, '/v1/chat/completions', Buffer.from('{}')))
         return { child, url: u, stop }
       } catch {
         /* not listening yet */
@@ -141,7 +141,7 @@ function hasMitmdump(): boolean {
 }
 
 /** Installs Debian's mitmproxy when it is missing (a few minutes at most); returns why not, if it could not. */
-function ensureMitmdump(): string | null {
+export function ensureMitmdump(): string | null {
   if (hasMitmdump()) return null
   installedNow = true
   if (process.platform !== 'linux' || spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status !== 0) return 'mitmdump is not installed and there is no apt-get here'

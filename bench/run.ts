@@ -9,6 +9,7 @@ import { minimizeBench } from './minimize'
 import { mitmBench } from './mitm'
 import { uiBench } from './ui'
 import { peerProxiesBench } from './peer-proxies'
+import { mitmPeersBench } from './mitm-peers'
 
 const which = process.argv[2] ?? 'all'
 const sections: string[] = []
@@ -21,6 +22,7 @@ if (which === 'all' || which === 'grouping') sections.push('### Conversation gro
 if (which === 'all' || which === 'minimize') sections.push('### Minimize: oracle calls against history length\n\n' + (await minimizeBench()) + '\n')
 if (which === 'all' || which === 'mitm') sections.push('### Forward (MITM) proxy\n\n' + (await mitmBench()) + '\n')
 if (which === 'all' || which === 'peers') sections.push('### Beside other proxies (loopback)\n\n' + (await peerProxiesBench()) + '\n')
+if (which === 'all' || which === 'mitm-peers') sections.push('### Forward proxies side by side (loopback)\n\n' + (await mitmPeersBench()) + '\n')
 if (which === 'all' || which === 'ui') sections.push('### UI in Chromium: 10,000 exchanges (web mode)\n\n' + (await uiBench()) + '\n')
 const text = sections.join('\n')
 process.stdout.write(text + '\n')
