@@ -6,7 +6,6 @@ import net from 'node:net'
 import { gzipSync } from 'node:zlib'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { inflateRawSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Inspector } from '../../src/main/core/inspector'
 import { parseImport } from '../../src/main/core/import/parse-import'
@@ -18,6 +17,7 @@ import { KeyVault } from '../../src/main/core/replay/key-vault'
 import { OracleStop } from '../../src/main/core/repro/minimize'
 import { DEFAULT_TIMEOUTS } from '../../src/main/core/proxy/forward'
 import { tempDataDir, waitForEnded } from './stack'
+import { everyStoredByte, leakedIn } from './data-folder'
 
 const cleanups: Array<() => Promise<unknown> | unknown> = []
 afterEach(async () => {
@@ -100,12 +100,7 @@ describe('keys the raw bytes hide', () => {
     const [summary] = await ended
     expect(summary.path).toBe('/v1/chat/completions?key=REDACTED')
     const dir = inspector.store.dir
-    const pack = readFileSync(join(dir, 'blobs.pack'))
-    const blobs = readFileSync(join(dir, 'blobs.idx'), 'utf8').split('\n').filter(Boolean).map((l) => {
-      const [, o, n] = l.split(' ').map(Number)
-      return inflateRawSync(pack.subarray(o, o + n))
-    })
-    for (const bytes of [...blobs, readFileSync(join(dir, 'exchanges.jsonl'))]) expect(bytes.includes('GzipHiddenKey0011')).toBe(false)
+    expect(leakedIn(everyStoredByte(dir), 'sk-GzipHiddenKey0011')).toEqual([])
     const view = await inspector.handlers['exchanges:body']({ id: summary.id, part: 'response' })
     expect(view.text).toContain('your key is sk-…')
   })

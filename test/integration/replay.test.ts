@@ -1,12 +1,10 @@
 // Edit and replay on real sockets: exact bytes upstream, edits sent as shown, 429 backoff, cancel, no
 // accidental double send, keys kept in memory only, and the diagnosis fix that turns the 400 into a 200.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
-import { inflateRawSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ReplayStatus } from '../../src/shared/types'
 import { anthropicCraftSession, openaiDroppedReasoningSession } from '../scenarios/agent-sessions'
 import { startStack, waitForEnded, PAYG_KEY, type Stack } from './stack'
+import { everyStoredByte } from './data-folder'
 
 let stack: Stack
 afterEach(async () => stack?.close())
@@ -101,13 +99,7 @@ describe('replay', () => {
     const sentAuth = stack.emulator.received[1].headers.join(' ')
     expect(sentAuth).toContain(typed)
     await inspector.close()
-    const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]))
-    const pack = readFileSync(join(stack.dataDir, 'blobs.pack'))
-    const blobs = readFileSync(join(stack.dataDir, 'blobs.idx'), 'utf8').split('\n').filter(Boolean).map((l) => {
-      const [, o, n] = l.split(' ').map(Number)
-      return inflateRawSync(pack.subarray(o, o + n))
-    })
-    for (const bytes of [...files(stack.dataDir).map((f) => readFileSync(f)), ...blobs]) expect(bytes.includes('TypedInTheUI0011')).toBe(false)
+    expect(everyStoredByte(stack.dataDir).filter(([, bytes]) => bytes.includes('TypedInTheUI0011')).map(([where]) => where)).toEqual([])
     await stack.restart()
   })
 })

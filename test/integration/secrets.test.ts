@@ -1,10 +1,8 @@
 // Plants keys everywhere a key can travel in a request, then searches every byte the data folder holds,
 // including every blob inflated, and what the API hands the UI: none may contain a key.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
-import { inflateRawSync } from 'node:zlib'
 import { afterEach, expect, it } from 'vitest'
 import { startStack, type Stack } from './stack'
+import { everyStoredByte, type Haystack } from './data-folder'
 
 let stack: Stack
 afterEach(async () => stack?.close())
@@ -15,24 +13,6 @@ const KEYS = {
   xApi: 'sk-PlantedXApiKey5e4d3c2b1a09f8e7',
   body: 'tp-PlantedBodyKey1a2b3c4d5e6f7a8b',
   cookie: 'PlantedCookieValue9z8y7x6w5v'
-}
-
-function everyFile(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    return statSync(path).isDirectory() ? everyFile(path) : [path]
-  })
-}
-
-function inflatedBlobs(dir: string): Buffer[] {
-  const pack = readFileSync(join(dir, 'blobs.pack'))
-  return readFileSync(join(dir, 'blobs.idx'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [, offset, stored] = line.split(' ').map(Number)
-      return inflateRawSync(pack.subarray(offset, offset + stored))
-    })
 }
 
 it('no planted key reaches the data folder or the API', async () => {
@@ -52,8 +32,7 @@ it('no planted key reaches the data folder or the API', async () => {
   // The keys did reach the upstream (the proxy forwards them); they just must not be kept.
   expect(stack.emulator.received.map((r) => r.headers.join(' ')).join(' ')).toContain(KEYS.header)
 
-  const haystacks: Array<[string, Buffer]> = everyFile(stack.dataDir).map((f) => [f, readFileSync(f)])
-  haystacks.push(...inflatedBlobs(stack.dataDir).map((b, i): [string, Buffer] => [`blob #${i}`, b]))
+  const haystacks: Haystack[] = everyStoredByte(stack.dataDir)
   for (const s of summaries) {
     haystacks.push([`api get ${s.id}`, Buffer.from(JSON.stringify(await stack.inspector.handlers['exchanges:get']({ id: s.id })))])
     haystacks.push([`api body ${s.id}`, Buffer.from(JSON.stringify(await stack.inspector.handlers['exchanges:body']({ id: s.id, part: 'request' })))])

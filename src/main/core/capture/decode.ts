@@ -1,6 +1,7 @@
 // Decoded views of raw body bytes. The raw bytes stay as received; decoding is lazy, capped (a gzip bomb
 // cannot exhaust memory) and fails loudly: an unknown encoding is reported, never shown as identity.
 import { brotliDecompressSync, gunzipSync, inflateSync, inflateRawSync } from 'node:zlib'
+import { Decompress as ZstdDecompress } from 'fzstd'
 
 export const DEFAULT_DECODE_CAP = 64 * 1024 * 1024
 
@@ -23,6 +24,7 @@ export function decodeContent(raw: Buffer, encoding: string | null, cap = DEFAUL
       if (coding === 'gzip' || coding === 'x-gzip') bytes = gunzipSync(bytes, opts)
       else if (coding === 'br') bytes = brotliDecompressSync(bytes, opts)
       else if (coding === 'deflate') bytes = inflateOrRaw(bytes, cap)
+      else if (coding === 'zstd') bytes = unzstd(bytes, cap)
       else return { bytes: null, truncated: false, note: `content-encoding "${coding}" is not supported for display; the raw bytes are kept` }
     } catch (err) {
       const e = err as NodeJS.ErrnoException
@@ -32,6 +34,23 @@ export function decodeContent(raw: Buffer, encoding: string | null, cap = DEFAUL
   }
   if (bytes.length > cap) return { bytes: bytes.subarray(0, cap), truncated: true, note: `showing the first ${cap} bytes` }
   return { bytes, truncated: false, note: null }
+}
+
+class TooLarge extends Error {
+  code = 'ERR_BUFFER_TOO_LARGE'
+}
+
+/** zstd through fzstd (Node 20 has no zstd), streamed so a bomb stops at the cap. */
+function unzstd(bytes: Buffer, cap: number): Buffer {
+  const parts: Uint8Array[] = []
+  let size = 0
+  const z = new ZstdDecompress((chunk) => {
+    size += chunk.length
+    if (size > cap) throw new TooLarge(`more than ${cap} bytes`)
+    parts.push(chunk)
+  })
+  z.push(bytes, true)
+  return Buffer.concat(parts)
 }
 
 function inflateOrRaw(bytes: Buffer, cap: number): Buffer {

@@ -4,7 +4,7 @@ import type { BodyPart, ExchangeDetail, ExchangeSummary } from '../../../shared/
 import type { RawBody } from '../body-views'
 import type { Store } from '../store/store'
 import { headerValue } from './decode'
-import { redactBody } from './redact'
+import { redactSide } from './redact-encoded'
 import type { Recorder } from './recorder'
 
 export class ExchangeReader {
@@ -49,7 +49,10 @@ export class ExchangeReader {
     if (live) {
       const tee = part === 'request' ? live.request : live.response
       const headers = part === 'request' ? live.requestHeaders : (live.responseHeaders ?? [])
-      return { bytes: tee.kept ? redactBody(tee.bytes()) : null, headers, cut: tee.cut }
+      if (!tee.kept) return { bytes: null, headers, cut: tee.cut }
+      // In flight, not yet through the persist job: the same scan as what is stored (a key in a gzip body too).
+      const side = redactSide(tee.bytes(), headers)
+      return { bytes: side.bytes, headers: side.headers, cut: tee.cut }
     }
     const record = this.store.get(id)
     if (!record) return null

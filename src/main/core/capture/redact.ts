@@ -1,8 +1,11 @@
 // The one choke point for secrets. Everything written to disk or exported passes through here: key headers
 // and cookies become a fingerprint (`tp-…9f2c`: the key's public prefix and 4 hex digits of its SHA-256),
 // and key-like strings inside bodies are replaced the same way.
-import { createHash } from 'node:crypto'
 import type { HeaderList } from '../../../shared/types'
+import { BEARER_PATTERN_SOURCE, fingerprint, KEY_PATTERN_SOURCE } from './key-patterns'
+import { redactBytes } from './redact-bytes'
+
+export { fingerprint }
 
 const SECRET_HEADERS = new Set([
   'authorization',
@@ -14,19 +17,11 @@ const SECRET_HEADERS = new Set([
   'set-cookie'
 ])
 
-// `sk-…` (pay-as-you-go, OpenAI-style) and `tp-…` (MiMo Token Plan) keys; not preceded by a word character
-// so `http-mitm-proxy` is not taken for a key.
-const KEY_PATTERN = /(?<![A-Za-z0-9_-])(?:sk|tp)-[A-Za-z0-9][A-Za-z0-9_-]{15,}/g
-const BEARER_PATTERN = /\b(Bearer\s+)([A-Za-z0-9._~+/=-]{12,})/g
+const KEY_PATTERN = new RegExp(KEY_PATTERN_SOURCE, 'g')
+const BEARER_PATTERN = new RegExp(BEARER_PATTERN_SOURCE, 'g')
 
 export function isSecretHeader(name: string): boolean {
   return SECRET_HEADERS.has(name.toLowerCase())
-}
-
-export function fingerprint(secret: string): string {
-  const prefix = /^(sk|tp)-/.exec(secret)?.[0] ?? ''
-  const digest = createHash('sha256').update(secret).digest('hex').slice(0, 4)
-  return `${prefix}…${digest}`
 }
 
 export function redactHeaderValue(name: string, value: string): string {
@@ -46,16 +41,9 @@ export function redactText(text: string): string {
     .replace(BEARER_PATTERN, (_m, scheme: string, token: string) => scheme + fingerprint(token))
 }
 
-const MARKERS = ['sk-', 'tp-', 'Bearer'].map((m) => Buffer.from(m))
-
 /** Returns the same Buffer when it holds nothing key-like (the usual case: no copy, no decode). */
 export function redactBody(body: Buffer): Buffer {
-  if (!MARKERS.some((m) => body.includes(m))) return body
-  const text = body.toString('utf8')
-  // Only rewrite valid UTF-8 text; a binary (e.g. gzip) body cannot be searched this way.
-  if (!Buffer.from(text, 'utf8').equals(body)) return body
-  const redacted = redactText(text)
-  return redacted === text ? body : Buffer.from(redacted, 'utf8')
+  return redactBytes(body)
 }
 
 const SECRET_QUERY = /^(key|api[-_]?key|access[-_]?token|token|secret|auth|signature|sig)$/i
