@@ -67,7 +67,7 @@ it('no key in a zstd, undecodable or oversized body reaches the disk, the API or
   ]
   const ended = waitForEnded(inspector, sends.length, 60_000)
   for (const send of sends) {
-    const res = await fetch(`${proxy}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', ...send.headers }, body: send.body })
+    const res = await fetch(`${proxy}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', ...send.headers }, body: new Uint8Array(send.body) })
     await res.arrayBuffer().catch(() => null)
   }
   const summaries: ExchangeSummary[] = await ended
