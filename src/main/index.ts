@@ -71,6 +71,8 @@ function createWindow(): void {
 
 async function start(): Promise<Inspector | null> {
   await app.whenReady()
+  // A packaged macOS app has its .icns; `npm start` would show Electron's own icon in the dock.
+  if (process.platform === 'darwin' && !app.isPackaged) app.dock?.setIcon(join(here, APP_FILES.icon))
   // The UI needs no camera, notifications or other permission: refuse every request and check.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
