@@ -8,14 +8,14 @@ import tls from 'node:tls'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator, type Emulator } from '../../emulator/server'
 import { agentFetch, connectTunnel, hasOpenssl, makeTestPki, PAYG_KEY, proxyAgent, startMitm, type MitmSetup, type TestPki } from './fixture'
+import { skipUnless } from '../../needs'
 
 const headers = { 'content-type': 'application/json', authorization: `Bearer ${PAYG_KEY}` }
 const chatBody = JSON.stringify({ model: 'mimo-v2-flash', stream: true, messages: [{ role: 'user', content: 'hi' }] })
 
 const openssl = hasOpenssl()
-if (!openssl) console.warn('skipping forward-proxy failure tests: openssl is needed to make the test certificates')
 
-describe.skipIf(!openssl)('failures through the forward proxy', () => {
+describe.skipIf(skipUnless(openssl, 'openssl (it makes the test certificates)'))('failures through the forward proxy', () => {
   let pki: TestPki
   let emulator: Emulator
   let mitm: MitmSetup

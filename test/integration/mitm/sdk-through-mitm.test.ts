@@ -8,12 +8,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startEmulator, type Emulator } from '../../emulator/server'
 import { agentFetch, directAgent, hasOpenssl, makeTestPki, PAYG_KEY, proxyAgent, startMitm, type MitmSetup } from './fixture'
 import { anthropicWeatherRequest, openaiWeatherRequest, WEATHER_TURN } from '../../scenarios/weather-turn'
+import { skipUnless } from '../../needs'
 
 
 const openssl = hasOpenssl()
-if (!openssl) console.warn('skipping forward-proxy SDK tests: openssl is needed to make the test certificates')
 
-describe.skipIf(!openssl)('SDKs through the forward proxy', () => {
+describe.skipIf(skipUnless(openssl, 'openssl (it makes the test certificates)'))('SDKs through the forward proxy', () => {
   let emulator: Emulator
   let mitm: MitmSetup
   let base: string

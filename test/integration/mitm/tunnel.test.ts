@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import tls from 'node:tls'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectTunnel, hasOpenssl, makeTestPki, startMitm, type MitmSetup, type TestPki } from './fixture'
+import { skipUnless } from '../../needs'
 
 function listen(server: http.Server | https.Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)))
@@ -30,9 +31,8 @@ function get(socket: tls.TLSSocket, host: string): Promise<string> {
 }
 
 const openssl = hasOpenssl()
-if (!openssl) console.warn('skipping forward-proxy tunnel tests: openssl is needed to make the test certificates')
 
-describe.skipIf(!openssl)('hosts not on the capture list', () => {
+describe.skipIf(skipUnless(openssl, 'openssl (it makes the test certificates)'))('hosts not on the capture list', () => {
   let other: TestPki
   let otherServer: https.Server
   let otherPort: number

@@ -5,10 +5,11 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseImport } from '../../../src/main/core/import/parse-import'
 import { ImportError } from '../../../src/main/core/import/import-entry'
-import { diagnose } from '../../../src/main/core/diagnose/diagnose'
+import { diagnose, ruleContext, runRule } from '../../../src/main/core/diagnose/diagnose'
+import { RULES } from '../../../src/main/core/diagnose/rules'
 import { unwrapError } from '../../../src/main/core/diagnose/unwrap-error'
 import { requestView } from '../../../src/main/core/protocols/request-view'
-import { buildStreamView } from '../../../src/main/core/protocols/stream-view'
+import { buildMessageView, buildStreamView } from '../../../src/main/core/protocols/stream-view'
 import { groupKey } from '../../../src/main/core/conversations/group-key'
 import { turnDiff } from '../../../src/main/core/conversations/turn-diff'
 
@@ -92,5 +93,44 @@ describe(`parser fuzz (seed ${SEED}, ${ITERATIONS} iterations)`, () => {
       }
       expect(run, JSON.stringify(body).slice(0, 300)).not.toThrow()
     }
+  })
+
+  // diagnose() catches a crashing rule so the others still speak; here each rule runs bare, so a crash fails.
+  it('every rule, called directly on odd bodies, odd errors and odd earlier replies, never throws', () => {
+    const r = rng(SEED + 2)
+    const names = RULES.map((rule) => rule.name)
+    expect(new Set(names).size).toBe(RULES.length)
+    // Errors and earlier replies reach the rules only through the parsers, so they are made from odd response texts.
+    const oddResponse = (base: (typeof fixtures)[number]): string => {
+      const body = base.response?.body
+      if (r() < 0.3) return randomText(r)
+      return typeof body === 'string' ? body.replace(/[0-9]/g, () => String(Math.floor(r() * 10))) : JSON.stringify(mutate(body ?? null, r))
+    }
+    for (let i = 0; i < ITERATIONS; i++) {
+      const base = fixtures[i % fixtures.length]
+      const protocol = base.request.path.includes('/v1/messages') ? 'anthropic' : 'openai'
+      const replies = [0, 1, 2].map(() => buildMessageView(protocol, oddResponse(fixtures[Math.floor(r() * fixtures.length)]), r() < 0.5 ? 'text/event-stream' : 'application/json')).filter((m) => m !== null)
+      const ctx = ruleContext({ protocol, body: mutate(base.request.body, r), status: r() < 0.7 ? 400 : 200, responseText: oddResponse(base), previousReplies: replies })
+      for (const rule of RULES) expect(() => rule(ctx), `${rule.name} on ${JSON.stringify(ctx.body).slice(0, 300)}`).not.toThrow()
+    }
+  })
+
+  it('a rule that crashes is reported, not hidden', () => {
+    const crashing = function brokenRule(): never {
+      throw new TypeError('cannot read x of undefined')
+    }
+    const ctx = ruleContext({ protocol: 'openai', body: { model: 'm', messages: [] }, status: 400, responseText: null })
+    const errors: unknown[] = []
+    const original = console.error
+    console.error = (...args: unknown[]) => void errors.push(args.join(' '))
+    try {
+      const findings = runRule(crashing, ctx)
+      expect(findings).toHaveLength(1)
+      expect(findings[0]).toMatchObject({ rule: 'internal.rule-crashed', severity: 'info' })
+      expect(findings[0].message).toContain('brokenRule')
+    } finally {
+      console.error = original
+    }
+    expect(errors.join('\n')).toMatch(/brokenRule crashed .*cannot read x of undefined/)
   })
 })

@@ -23,9 +23,19 @@ export interface DiagnoseInput {
 }
 
 export function diagnose(input: DiagnoseInput): Diagnosis {
+  const ctx = ruleContext(input)
+  const { view, error } = ctx
+  const findings: Finding[] = []
+  for (const rule of RULES) findings.push(...runRule(rule, ctx))
+  const ranked = rank({ findings, error, messageCount: view.messages.length, mimo: providerInUse(ctx) === 'mimo' })
+  return { protocol: input.protocol, status: input.status, error, ...ranked }
+}
+
+/** What every rule reads, built once per diagnosis (exported so the rules can be fuzzed one by one). */
+export function ruleContext(input: DiagnoseInput): RuleContext {
   const view = requestView(input.protocol, input.body)
   const error = failureOf(input)
-  const ctx: RuleContext = {
+  return {
     protocol: input.protocol,
     body: isRecord(input.body) ? input.body : {},
     view,
@@ -36,18 +46,37 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     upstreamHost: input.upstreamHost ?? null,
     previousReplies: input.previousReplies
   }
-  const findings: Finding[] = []
-  for (const rule of RULES) findings.push(...runRule(rule, ctx))
-  const ranked = rank({ findings, error, messageCount: view.messages.length, mimo: providerInUse(ctx) === 'mimo' })
-  return { protocol: input.protocol, status: input.status, error, ...ranked }
 }
 
-/** The rules are written not to throw; if one does anyway on some odd body, the others still speak. */
-function runRule(rule: Rule, ctx: RuleContext): Finding[] {
+const DEVELOPMENT = process.env.NODE_ENV === 'development' || process.env.NODE_ENV === 'test'
+
+/**
+ * The rules are written not to throw; if one does anyway on some odd body, the others still speak, and the
+ * crash is not hidden: a log line always, and in development a finding that names the rule.
+ */
+export function runRule(rule: Rule, ctx: RuleContext): Finding[] {
   try {
     return rule(ctx)
-  } catch {
-    return []
+  } catch (err) {
+    const name = rule.name || 'a rule'
+    const reason = err instanceof Error ? err.message : String(err)
+    console.error(`mimo-inspector: diagnosis rule ${name} crashed on this request and was skipped: ${reason}`)
+    if (!DEVELOPMENT) return []
+    return [
+      {
+        rule: 'internal.rule-crashed',
+        ref: 'BUG',
+        severity: 'info',
+        messageIndex: null,
+        blockIndex: null,
+        path: null,
+        message: `The diagnosis rule ${name} crashed on this request (${reason}); its check was skipped. This is a bug in the inspector.`,
+        fix: 'Report it with this request (export the bundle).',
+        fixIds: [],
+        sources: [],
+        matchesError: false
+      }
+    ]
   }
 }
 

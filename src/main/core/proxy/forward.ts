@@ -39,7 +39,7 @@ export function forward(
   const isHttps = target.protocol === 'https:'
   const upstreamReq = (isHttps ? https : http).request(target, {
     method: req.method,
-    headers: forwardableHeaders(req.rawHeaders, target.host) as unknown as http.OutgoingHttpHeaders,
+    headers: forwardableHeaders(req.rawHeaders, target.host),
     agent: isHttps ? agents.https : agents.http,
     ...(isHttps ? options.tls : {})
   })

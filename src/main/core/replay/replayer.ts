@@ -111,7 +111,7 @@ export class Replayer {
       const isHttps = send.target.protocol === 'https:'
       const req = (isHttps ? https : http).request(send.target, {
         method: send.method,
-        headers: send.headers as unknown as http.OutgoingHttpHeaders,
+        headers: send.headers,
         agent: isHttps ? agents.https : agents.http,
         timeout: this.opts.timeouts.idleMs,
         ...(isHttps ? this.opts.tls : {})

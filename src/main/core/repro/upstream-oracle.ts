@@ -63,7 +63,7 @@ function send(opts: UpstreamOracleOptions, headers: string[], body: Buffer): Pro
     const isHttps = opts.target.protocol === 'https:'
     const req = (isHttps ? https : http).request(opts.target, {
       method: opts.method,
-      headers: headers as unknown as http.OutgoingHttpHeaders,
+      headers: headers,
       agent: isHttps ? agents.https : agents.http,
       timeout: opts.timeouts.idleMs,
       signal: opts.signal,

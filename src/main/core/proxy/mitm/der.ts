@@ -67,6 +67,8 @@ export function children(content: Buffer): Element[] {
   const out: Element[] = []
   let at = 0
   while (at < content.length) {
+    // A tag with no length byte after it: `content[at + 1]` would read undefined and pass as length 0.
+    if (at + 1 >= content.length) throw new Error('truncated DER header')
     const tag = content[at]
     let len = content[at + 1]
     let header = 2

@@ -10,7 +10,7 @@ export function passThrough(req: IncomingMessage, res: ServerResponse, target: U
     port: connectTo.port,
     method: req.method,
     path: target.pathname + target.search,
-    headers: forwardableHeaders(req.rawHeaders) as unknown as http.OutgoingHttpHeaders,
+    headers: forwardableHeaders(req.rawHeaders),
     setHost: false
   })
   upstreamReq.setNoDelay(true)
