@@ -43,6 +43,8 @@ export interface ExchangeSummary {
   responseSize: number
   usage: TokenUsage | null
   conversationId: string | null
+  /** Who answered, from host, path and model (computed when recorded, or when listed for older records). */
+  provider?: ProviderId
 }
 
 export interface ExchangeDetail {
@@ -228,11 +230,21 @@ export interface Finding {
   matchesError: boolean
 }
 
+/** Who answers a request (host, path, model or the error's shape); `openrouter` is a relay with its own API. */
+export type ProviderId = 'mimo' | 'deepseek' | 'moonshot' | 'zhipu' | 'dashscope' | 'openai' | 'anthropic' | 'openrouter' | 'unknown'
+
 export interface UnwrappedError {
   status: number | null
-  /** Outer layers peeled off, outermost first: `sse-data-prefix`, `openrouter`, `vertex`, `bedrock`, `litellm`. */
+  /** Outer layers peeled off, outermost first: `sse-data-prefix`, `openrouter`, `vertex`, `bedrock`, `litellm`, `new-api`, … */
   wrappers: string[]
-  provider: 'mimo' | 'anthropic' | 'openai' | 'deepseek' | 'kimi' | 'unknown'
+  /** The provider whose error this is, by its wording or shape (innermost layer). */
+  provider: ProviderId
+  /** The relays and the provider as a person reads them, outermost first, e.g. ["LiteLLM", "Zhipu"]. */
+  chain?: string[]
+  /** Stable id of the error-dialect row the text matched (docs/errors.md), or null for an unknown wording. */
+  dialect?: string | null
+  /** What the text names besides an index: tool ids, a content part type, a request parameter. */
+  names?: { toolIds: string[]; partType: string | null; parameter: string | null }
   type: string | null
   code: string | null
   /** The useful text: MiMo's `error.param`, or the innermost message. */
@@ -250,6 +262,10 @@ export interface Diagnosis {
   error: UnwrappedError | null
   findings: Finding[]
   culprit: { messageIndex: number; blockIndex: number | null; rule: string } | null
+  /** Who answered (or would answer) the request, and what told. */
+  provider?: { id: ProviderId; family: ProviderId; evidence: 'host' | 'path' | 'error' | 'model' | 'default' | 'none' }
+  /** How the culprit was found: the error's index, a tool id it names, a content part type it names, or structure alone. */
+  culpritVia?: 'index' | 'tool-id' | 'part-type' | 'role' | 'last' | 'rule' | 'structure' | null
 }
 
 export interface MessageChange {

@@ -12,6 +12,9 @@ describe('unwrapError: MiMo (W1, W2)', () => {
       status: 400,
       wrappers: [],
       provider: 'mimo',
+      chain: ['MiMo'],
+      dialect: 'mimo.reasoning-passback',
+      names: { toolIds: [], partType: null, parameter: null },
       type: null,
       code: '400',
       message: MIMO_REASONING,
@@ -70,6 +73,9 @@ describe('unwrapError: Anthropic native and streamed (W3)', () => {
       status: 400,
       wrappers: [],
       provider: 'anthropic',
+      chain: ['Anthropic'],
+      dialect: 'anthropic.invalid-signature',
+      names: { toolIds: [], partType: null, parameter: null },
       type: 'invalid_request_error',
       code: null,
       message: 'messages.1.content.0: Invalid `signature` in `thinking` block',
@@ -182,13 +188,18 @@ describe('unwrapError: wrappers (W4–W7)', () => {
 
   it('Kimi: `at index N`, in OpenAI and Anthropic shapes', () => {
     const text = 'thinking is enabled but reasoning_content is missing in assistant tool call message at index 2'
-    expect(unwrapError(400, JSON.stringify({ error: { message: text, type: 'invalid_request_error' } }))).toMatchObject({ provider: 'kimi', location: { messageIndex: 2 } })
-    expect(unwrapError(400, JSON.stringify({ error: { type: 'invalid_request_error', message: text }, type: 'error' }))).toMatchObject({ provider: 'kimi', location: { messageIndex: 2 } })
+    expect(unwrapError(400, JSON.stringify({ error: { message: text, type: 'invalid_request_error' } }))).toMatchObject({ provider: 'moonshot', location: { messageIndex: 2 } })
+    expect(unwrapError(400, JSON.stringify({ error: { type: 'invalid_request_error', message: text }, type: 'error' }))).toMatchObject({ provider: 'moonshot', location: { messageIndex: 2 } })
     expect(unwrapError(400, '{"code":20015,"message":"' + text + '","data":null}')).toMatchObject({ code: '20015', location: { messageIndex: 2 } })
   })
 
   it('GLM bare bodies and HTML pages still give a readable message', () => {
-    expect(unwrapError(400, '{"message":"400 Invalid API parameter, please check the documentation.","code":"1210"}')).toMatchObject({ code: '1210', message: '400 Invalid API parameter, please check the documentation.' })
+    // The status the gateway put in front of the text is noise; GLM's wording tells the provider.
+    expect(unwrapError(400, '{"message":"400 Invalid API parameter, please check the documentation.","code":"1210"}')).toMatchObject({
+      code: '1210',
+      provider: 'zhipu',
+      message: 'Invalid API parameter, please check the documentation.'
+    })
     const html = '<html><head><title>451 Unavailable For Legal Reasons</title></head><body><h1>451</h1> Access denied due to cross-border isolation policy</body></html>'
     expect(unwrapError(451, html)?.message).toBe('451 Unavailable For Legal Reasons 451 Access denied due to cross-border isolation policy')
   })

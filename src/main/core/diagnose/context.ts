@@ -1,8 +1,9 @@
 // What every rule reads: the raw body (shapes matter: a key absent vs empty, `content: null` vs ""), the
 // timeline, the unwrapped error, and what is known about the endpoint. Plus the two facts most rules need:
 // which provider is in use and whether thinking is on.
-import type { Finding, ReassembledMessage, RequestView, UnwrappedError } from '../../../shared/types'
+import type { Finding, ProviderId, ReassembledMessage, RequestView, UnwrappedError } from '../../../shared/types'
 import { isRecord, str, type JsonRecord } from '../protocols/json'
+import { REASONING_PASSBACK, detectProvider, thinksByDefault, type ProviderGuess } from './providers'
 
 export type KeyPrefix = 'sk-' | 'tp-' | null
 
@@ -17,6 +18,10 @@ export interface RuleContext {
   keyPrefix?: KeyPrefix
   /** Host of the upstream the request went to, e.g. `token-plan-cn.xiaomimimo.com`. */
   upstreamHost?: string | null
+  /** Path of the request (a provider's own path tells it behind a custom domain). */
+  path?: string | null
+  /** Who answers, when the caller already worked it out (diagnose does, once, with the error's shape). */
+  provider?: ProviderGuess
   /** Earlier responses of the same conversation (R07 compares the replayed thinking with them). */
   previousReplies?: readonly ReassembledMessage[]
 }
@@ -24,26 +29,32 @@ export interface RuleContext {
 /** One rule of the catalogue: pure, never throws, [] when it has nothing to say. */
 export type Rule = (ctx: RuleContext) => Finding[]
 
-/** Who answers the request: decides whether a rule is an error (that provider rejects it) or a warning. */
-export type Provider = 'mimo' | 'anthropic' | 'deepseek' | 'kimi' | 'other'
-
 /**
- * A known host wins; behind a relay or a local proxy the model tells. With neither, MiMo: the inspector's
- * default upstream.
+ * Who answers the request, as the rules name providers: decides whether a rule is an error (that provider
+ * rejects it) or a warning. Moonshot is `kimi` here, and a relay or an unknown endpoint is `other` unless the
+ * model behind it is known (providers.ts).
  */
+export type Provider = 'mimo' | 'anthropic' | 'deepseek' | 'kimi' | 'zhipu' | 'dashscope' | 'openai' | 'other'
+
+const RULE_PROVIDER: Record<ProviderId, Provider> = {
+  mimo: 'mimo',
+  anthropic: 'anthropic',
+  deepseek: 'deepseek',
+  moonshot: 'kimi',
+  zhipu: 'zhipu',
+  dashscope: 'dashscope',
+  openai: 'openai',
+  openrouter: 'other',
+  unknown: 'other'
+}
+
+/** The provider whose rules apply: host, path, then the model (with neither, MiMo, the default upstream). */
 export function providerInUse(ctx: RuleContext): Provider {
-  const host = (ctx.upstreamHost ?? '').toLowerCase().replace(/:\d+$/, '')
-  if (host.endsWith('xiaomimimo.com')) return 'mimo'
-  if (host.endsWith('anthropic.com') || host.includes('aiplatform.googleapis.com') || host.includes('bedrock')) return 'anthropic'
-  if (host.endsWith('deepseek.com')) return 'deepseek'
-  if (host.includes('moonshot') || host.includes('kimi')) return 'kimi'
-  const model = (ctx.view.model ?? '').toLowerCase()
-  if (model === '') return 'mimo'
-  if (/(^|\/)mimo/.test(model)) return 'mimo'
-  if (/(^|\/|\.)claude|^anthropic\//.test(model)) return 'anthropic'
-  if (/deepseek/.test(model)) return 'deepseek'
-  if (/kimi|moonshot/.test(model)) return 'kimi'
-  return 'other'
+  return RULE_PROVIDER[providerOf(ctx).family]
+}
+
+export function providerOf(ctx: RuleContext): ProviderGuess {
+  return ctx.provider ?? detectProvider({ host: ctx.upstreamHost, path: ctx.path, model: ctx.view.model })
 }
 
 /** Providers that check every historical tool-call turn for its reasoning (R02). */
@@ -51,17 +62,24 @@ export function requiresReasoningPassback(provider: Provider): boolean {
   return provider === 'mimo' || provider === 'deepseek' || provider === 'kimi'
 }
 
+/** Providers known not to check it (R02 stays quiet there); see REASONING_PASSBACK for the sources. */
+export function ignoresReasoningPassback(ctx: RuleContext): boolean {
+  return REASONING_PASSBACK[providerOf(ctx).family]?.accepts === true
+}
+
 /**
- * `thinking.type` when sent. Absent: MiMo thinks by default except on mimo-v2-flash (MiMo deep-thinking
- * doc), DeepSeek and Kimi by default too (cc-switch#3222); Anthropic only when asked.
+ * `thinking.type` when sent (also Qwen's `enable_thinking` and a chat template's `enable_thinking`); absent,
+ * what the provider does by default for that model (providers.ts).
  */
 export function thinkingOn(ctx: RuleContext): boolean {
   if (ctx.view.thinking === 'enabled') return true
   if (ctx.view.thinking === 'disabled') return false
   if (ctx.body.enable_thinking === false) return false
-  const provider = providerInUse(ctx)
-  if (provider === 'mimo') return !(ctx.view.model ?? '').toLowerCase().includes('mimo-v2-flash')
-  return provider === 'deepseek' || provider === 'kimi'
+  if (ctx.body.enable_thinking === true) return true
+  const template = isRecord(ctx.body.chat_template_kwargs) ? ctx.body.chat_template_kwargs.enable_thinking : undefined
+  if (typeof template === 'boolean') return template
+  if (ctx.body.reasoning_effort === 'none') return false
+  return thinksByDefault(providerOf(ctx).family, ctx.view.model)
 }
 
 /** The raw `messages` array; [] when absent or not an array. */

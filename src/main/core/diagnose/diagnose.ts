@@ -4,8 +4,9 @@ import type { Diagnosis, Finding, ReassembledMessage, UnwrappedError } from '../
 import { isRecord } from '../protocols/json'
 import { requestView } from '../protocols/request-view'
 import { buildMessageView } from '../protocols/stream-view'
-import { providerInUse, type KeyPrefix, type Rule, type RuleContext } from './context'
+import { rawMessages, type KeyPrefix, type Rule, type RuleContext } from './context'
 import { parseLocation } from './error-location'
+import { detectProvider, type ProviderGuess } from './providers'
 import { rank } from './rank'
 import { RULES } from './rules'
 import { unwrapError } from './unwrap-error'
@@ -18,23 +19,28 @@ export interface DiagnoseInput {
   responseContentType?: string | null
   keyPrefix?: KeyPrefix
   upstreamHost?: string | null
+  /** Path the request was sent to (some providers are known by it behind a custom domain). */
+  path?: string | null
   /** Earlier responses of the conversation, for R07; without them R07 is skipped. */
   previousReplies?: readonly ReassembledMessage[]
 }
 
 export function diagnose(input: DiagnoseInput): Diagnosis {
   const ctx = ruleContext(input)
-  const { view, error } = ctx
+  const { error } = ctx
+  const { provider } = ctx
   const findings: Finding[] = []
   for (const rule of RULES) findings.push(...runRule(rule, ctx))
-  const ranked = rank({ findings, error, messageCount: view.messages.length, mimo: providerInUse(ctx) === 'mimo' })
-  return { protocol: input.protocol, status: input.status, error, ...ranked }
+  const request = { protocol: input.protocol, messages: rawMessages(ctx), hasSystem: ctx.body.system !== undefined && ctx.body.system !== null }
+  const ranked = rank({ findings, error, request, family: provider.family })
+  return { protocol: input.protocol, status: input.status, error, ...ranked, provider }
 }
 
 /** What every rule reads, built once per diagnosis (exported so the rules can be fuzzed one by one). */
-export function ruleContext(input: DiagnoseInput): RuleContext {
+export function ruleContext(input: DiagnoseInput): RuleContext & { provider: ProviderGuess } {
   const view = requestView(input.protocol, input.body)
   const error = failureOf(input)
+  const provider = detectProvider({ host: input.upstreamHost, path: input.path, model: view.model, errorProvider: error?.provider })
   return {
     protocol: input.protocol,
     body: isRecord(input.body) ? input.body : {},
@@ -44,6 +50,8 @@ export function ruleContext(input: DiagnoseInput): RuleContext {
     status: error ? input.status : null,
     keyPrefix: input.keyPrefix ?? null,
     upstreamHost: input.upstreamHost ?? null,
+    path: input.path ?? null,
+    provider,
     previousReplies: input.previousReplies
   }
 }
@@ -91,5 +99,5 @@ function failureOf(input: DiagnoseInput): UnwrappedError | null {
   if (unwrapped) return unwrapped
   // The reassembler saw an error the unwrapper did not (an event it reads differently): keep its text.
   const message = reply.error.message
-  return { status, wrappers: [], provider: 'unknown', type: reply.error.type, code: null, message, genericMessage: null, location: parseLocation(message) }
+  return { status, wrappers: [], provider: 'unknown', chain: [], dialect: null, type: reply.error.type, code: null, message, genericMessage: null, location: parseLocation(message) }
 }

@@ -1,65 +1,58 @@
-// Which rule an error names, from the exact provider texts (docs/rules.md) (and the status for the gateway
-// rules). `shift` maps the error's index onto the finding's message: Bedrock's "Expected toolResult blocks at
-// messages.N.content" names the user message after the assistant message R17 points at (W8).
+// How much an error text supports each rule. A wording of the dialect table names its rule outright; a
+// wording the table does not know still speaks of a subject (tool results, reasoning, empty content, cache
+// control…), and the rules about that subject get weaker support. A rule the text does not speak of gets
+// none: it may sit on the very message the error names and still not be why it failed. The provider
+// wordings themselves live in dialects/; these are subjects, not wordings.
 import type { UnwrappedError } from '../../../shared/types'
 import type { RuleId } from './catalogue'
+import { errorDialectById } from './dialects'
 
-interface ErrorText {
-  rule: RuleId
-  pattern: RegExp
-  shift?: number
+/** The dialect row names this rule. */
+export const NAMED = 3
+/** The text speaks of this rule's subject. */
+export const ABOUT = 2
+
+interface Subject {
+  words: RegExp
+  rules: readonly RuleId[]
 }
 
-const TEXTS: readonly ErrorText[] = [
-  // MiMo (both paths) and DeepSeek; DeepSeek's Anthropic path; DeepSeek reasoner; Kimi.
-  { rule: 'compat.reasoning-passback-missing', pattern: /reasoning_content`? in the thinking mode must be passed back/i },
-  { rule: 'compat.reasoning-passback-missing', pattern: /content\[\]\.thinking`? in the thinking mode must be passed back/i },
-  { rule: 'compat.reasoning-passback-missing', pattern: /Missing `?reasoning_content`? field in the assistant message/i },
-  { rule: 'compat.reasoning-passback-missing', pattern: /reasoning_content is missing in assistant tool call message/i },
-  { rule: 'deepseek-reasoner.reasoning-content-forbidden', pattern: /Please remove the reasoning_content from your message/i },
-  { rule: 'anthropic.thinking-first-in-tool-turn', pattern: /Expected `?thinking`? or `?redacted_thinking`?, but found/i },
-  { rule: 'anthropic.thinking-first-in-tool-turn', pattern: /final `?assistant`? message must start with a thinking block/i },
-  { rule: 'anthropic.thinking-signature-missing', pattern: /thinking\.signature: Field required/i },
-  { rule: 'anthropic.thinking-text-missing', pattern: /thinking\.thinking: Field required/i },
-  { rule: 'anthropic.thinking-signature-invalid', pattern: /Invalid `?signature`? in `?thinking`? block/i },
-  { rule: 'anthropic.thinking-block-modified', pattern: /blocks in the latest assistant message cannot be modified/i },
-  { rule: 'anthropic.trailing-thinking-block', pattern: /final block in an assistant message cannot be `?thinking/i },
-  { rule: 'anthropic.thinking-when-disabled', pattern: /When thinking is disabled, an `?assistant`? message in the final position cannot contain `?thinking/i },
-  { rule: 'anthropic.cache-control-on-thinking', pattern: /thinking\.cache_control: Extra inputs are not permitted/i },
-  { rule: 'anthropic.budget-min-1024', pattern: /budget_tokens: Input should be greater than or equal to 1024/i },
-  { rule: 'anthropic.budget-lt-max-tokens', pattern: /budget_tokens.*max_tokens|max_tokens.*budget_tokens/i },
-  { rule: 'anthropic.sampling-with-thinking', pattern: /`?(temperature|top_p|top_k)`? may only be set to .* when thinking is enabled/i },
-  { rule: 'compat.forced-tool-choice-with-thinking', pattern: /Thinking may not be enabled when tool_choice forces tool use/i },
-  { rule: 'compat.forced-tool-choice-with-thinking', pattern: /Thinking mode does not support this tool_choice/i },
-  { rule: 'compat.forced-tool-choice-with-thinking', pattern: /tool_choice parameter does not support being set to required or object in thinking mode/i },
-  { rule: 'anthropic.beta-header-unknown', pattern: /Unexpected value\(s\) .* for the `?anthropic-beta`? header/i },
-  { rule: 'anthropic.tool-use-without-result', pattern: /`?tool_use`? ids were found without `?tool_result`? blocks immediately after/i },
-  { rule: 'anthropic.tool-use-without-result', pattern: /Did not find \d+ `?tool_result`? block\(s\) at the beginning of this message/i, shift: -1 },
-  { rule: 'anthropic.tool-use-without-result', pattern: /Expected toolResult blocks at messages\.\d+\.content/i, shift: -1 },
-  { rule: 'anthropic.tool-result-without-use', pattern: /unexpected `?tool_use_id`? found in `?tool_result`? blocks/i },
-  { rule: 'anthropic.tool-result-without-use', pattern: /Input should be <ChatMessageRole\.TOOL/i },
-  { rule: 'compat.tool-call-id-hygiene', pattern: /reuses id .* already seen earlier/i },
-  { rule: 'mimo.tool-message-shape', pattern: /`?text`? is not (present|set)/i },
-  { rule: 'mimo.duplicate-tool-names', pattern: /tools contains duplicate names/i },
-  { rule: 'mimo.responses-custom-tool-unsupported', pattern: /responses_feature_not_supported|is not supported by this gateway phase/i },
-  { rule: 'anthropic.empty-text-block', pattern: /text content blocks must (be non-empty|contain non-whitespace text)/i },
-  { rule: 'anthropic.empty-text-block', pattern: /all messages must have non-empty content/i },
-  { rule: 'anthropic.empty-text-block', pattern: /text content is empty/i },
-  { rule: 'anthropic.cache-control-limit', pattern: /A maximum of \d+ blocks with cache_control may be provided/i },
-  { rule: 'anthropic.cache-control-empty-text', pattern: /cache_control cannot be set for empty text blocks/i },
-  { rule: 'mimo.system-role-in-messages', pattern: /role must be either 'user' or 'assistant', but got 'system'/i },
-  { rule: 'bedrock.tool-result-json-object', pattern: /toolResult\.content\.\d+\.json is invalid/i },
-  { rule: 'mimo.rate-or-quota', pattern: /Insufficient account funds/i }
+const TOOL_PAIRING: readonly RuleId[] = ['anthropic.tool-use-without-result', 'anthropic.tool-result-without-use', 'compat.tool-call-id-hygiene']
+const EMPTY: readonly RuleId[] = ['anthropic.empty-text-block', 'mimo.tool-message-shape', 'anthropic.cache-control-empty-text']
+
+const SUBJECTS: readonly Subject[] = [
+  { words: /tool_use|tool_result|tool_call|tool[ _]call|toolResult|toolUse|tool messages?|role ["'“”]?tool|function[ _]call/i, rules: TOOL_PAIRING },
+  { words: /reasoning|thinking|思考|推理/i, rules: ['compat.reasoning-passback-missing', 'anthropic.thinking-first-in-tool-turn', 'deepseek-reasoner.reasoning-content-forbidden', 'anthropic.thinking-block-modified', 'anthropic.trailing-thinking-block', 'anthropic.thinking-when-disabled'] },
+  { words: /signature/i, rules: ['anthropic.thinking-signature-missing', 'anthropic.thinking-signature-invalid'] },
+  { words: /empty|non-whitespace|at least one|不能为空|为空|required field|length must be greater than 0|must not be blank/i, rules: EMPTY },
+  { words: /`text`|\btext\b.*\b(present|set)\b/i, rules: ['mimo.tool-message-shape'] },
+  { words: /\bsystem\b/i, rules: ['mimo.system-role-in-messages'] },
+  { words: /cache_control/i, rules: ['anthropic.cache-control-on-thinking', 'anthropic.cache-control-limit', 'anthropic.cache-control-empty-text'] },
+  { words: /tool_choice/i, rules: ['compat.forced-tool-choice-with-thinking'] },
+  { words: /temperature|top_p|top_k/i, rules: ['anthropic.sampling-with-thinking'] },
+  { words: /budget_tokens/i, rules: ['anthropic.budget-lt-max-tokens', 'anthropic.budget-min-1024'] },
+  { words: /duplicate (tool )?names?|重复/i, rules: ['mimo.duplicate-tool-names'] },
+  // "The messages parameter is illegal", "messages 参数非法": the shape of the history, nothing more precise.
+  { words: /messages?\b.*(illegal|invalid|非法|有误)|(illegal|invalid).*\bmessages?\b/i, rules: [...TOOL_PAIRING, ...EMPTY, 'mimo.system-role-in-messages'] }
 ]
 
-/** Rules the error names, each with the shift from the error's index to the finding's message. */
-export function rulesNamedBy(error: UnwrappedError): Map<RuleId, number> {
-  const named = new Map<RuleId, number>()
-  const text = `${error.message}\n${error.genericMessage ?? ''}`
-  for (const t of TEXTS) if (!named.has(t.rule) && t.pattern.test(text)) named.set(t.rule, t.shift ?? 0)
+/** Rules the error supports, with the weight of that support. */
+export function supportFor(error: UnwrappedError): Map<RuleId, number> {
+  const support = new Map<RuleId, number>()
+  const dialect = errorDialectById(error.dialect)
+  if (dialect?.rule) support.set(dialect.rule, NAMED)
+  else {
+    const text = `${error.message}\n${error.genericMessage ?? ''}`
+    for (const s of SUBJECTS) if (s.words.test(text)) for (const rule of s.rules) if (!support.has(rule)) support.set(rule, ABOUT)
+  }
   // MiMo's error-codes page names the cause of these statuses.
-  if (error.status === 401) named.set('mimo.auth-key-gateway-mismatch', 0)
-  if (error.status === 429) named.set('mimo.rate-or-quota', 0)
-  if (error.status === 421) named.set('mimo.content-filter', 0)
-  return named
+  if (error.status === 401) support.set('mimo.auth-key-gateway-mismatch', NAMED)
+  if (error.status === 429) support.set('mimo.rate-or-quota', NAMED)
+  if (error.status === 421) support.set('mimo.content-filter', NAMED)
+  return support
+}
+
+/** The rule the error's dialect names, if any (the culprit's rule when no finding shows it). */
+export function ruleNamedBy(error: UnwrappedError): RuleId | null {
+  return errorDialectById(error.dialect)?.rule ?? null
 }

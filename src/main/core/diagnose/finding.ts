@@ -59,7 +59,16 @@ export function severityFor(provider: Provider, enforcedBy: readonly Provider[])
   return enforcedBy.includes(provider) ? 'error' : 'warning'
 }
 
-const NAMES: Record<Provider, string> = { mimo: 'MiMo', anthropic: 'Anthropic', deepseek: 'DeepSeek', kimi: 'Kimi', other: 'the endpoint' }
+const NAMES: Record<Provider, string> = {
+  mimo: 'MiMo',
+  anthropic: 'Anthropic',
+  deepseek: 'DeepSeek',
+  kimi: 'Kimi',
+  zhipu: 'Zhipu',
+  dashscope: 'DashScope',
+  openai: 'OpenAI',
+  other: 'the endpoint'
+}
 
 export function providerName(provider: Provider): string {
   return NAMES[provider]

@@ -1,58 +1,87 @@
-// An error response → the text that says what went wrong, with the wrappers peeled off (docs/wire-formats.md W1–W8):
-// MiMo's `data:` prefix and `param`, Anthropic's error object, Vertex's JSON-in-a-string, OpenRouter's
-// `metadata.raw`, Bedrock's and LiteLLM's prefixes. Never throws; null when the body holds no error.
-import type { UnwrappedError } from '../../../shared/types'
-import { isRecord, safeParse, str, type JsonRecord } from '../protocols/json'
+// An error response → the text that says what went wrong, peeled as deep as the nesting goes: SSE framing
+// (MiMo's bare `data:`, Anthropic's `event: error`), JSON envelopes (MiMo's `param`, Anthropic's error object,
+// Vertex's JSON-in-a-string, OpenRouter's `metadata.raw`, a relay's `upstream_error`), relay prefixes
+// (LiteLLM, Bedrock, new-api, CC Switch, …) and bodies quoted inside texts as JSON or Python reprs. The
+// relays come from the dialect table's wrapper rows; the innermost text is matched against its error rows.
+// Never throws; null when the body holds no error.
+import type { ProviderId, UnwrappedError } from '../../../shared/types'
+import { isRecord, str, type JsonRecord } from '../protocols/json'
 import { parseSse } from '../protocols/sse'
+import { ERROR_DIALECTS, WRAPPER_DIALECTS, type ErrorDialect, type WrapperDialect } from './dialects'
+import { embeddedObjects, readObject } from './embedded-object'
 import { parseLocation } from './error-location'
+import { PROVIDER_LABELS, providerOfName } from './providers'
 
-type Provider = UnwrappedError['provider']
-
-/** One peeled layer, innermost facts winning; `wrappers` outermost first. */
-interface Layer {
-  wrappers: string[]
-  provider: Provider
-  type: string | null
-  code: string | null
-  message: string
-  genericMessage: string | null
-}
-
-const MAX_DEPTH = 6
+const MAX_DEPTH = 12
 const MAX_TEXT = 2000
 
 /** Outer texts that say nothing about the cause (MiMo's `message`, OpenRouter's, gateways'). */
 const GENERIC = /^(param incorrect|provider returned error|bad request|invalid request|invalid_request_error|error|upstream error|request failed|internal server error)\.?$/i
 /** MiMo's `type` values seen so far (W1, R30, R31, R33); its `code` is the status as a string. */
 const MIMO_TYPES = new Set(['', 'invalid_key', 'limitation', 'illegal_access'])
+/**
+ * What clients print before the provider's text: `400 `, `API Error: 400 `, `HTTP 400: `, `AI_APICallError: `,
+ * go-openai's `error, status code: 400, status: 400 Bad Request, message: `.
+ */
+const CLIENT_PREFIXES: readonly RegExp[] = [
+  /^error, status code: \d{3}(?:, status: [^,]*)?, message:\s*/i,
+  /^(?:[A-Z]\w*Error|API Error|OpenAI API error|Request failed|Reason|HTTP)\s*:?\s*(?=\S)/,
+  /^\d{3}\b(?!\])(?:\s+bad request)?[\s:,-]*(?=\S)/i
+]
+
+/** What peeling collects, innermost facts overwriting outer ones. */
+interface Peel {
+  wrappers: string[]
+  labels: string[]
+  /** Providers a wrapper names (`provider_name`, `DeepseekException`); the innermost counts. */
+  named: ProviderId | null
+  /** A provider a free text before a quoted body mentions (`deepseek: httpx: …`): weaker. */
+  mentioned: ProviderId | null
+  /** The innermost envelope's look: MiMo's `param` shape, Anthropic's `type: error`, OpenAI's error object. */
+  shape: ProviderId | null
+  type: string | null
+  code: string | null
+  param: string | null
+  generic: string | null
+  message: string | null
+}
 
 export function unwrapError(status: number | null, bodyText: string | null, contentType?: string | null): UnwrappedError | null {
   const failed = status !== null && status >= 400
   const text = (bodyText ?? '').replace(/^\uFEFF/, '').trim()
-  const layer = text === '' ? null : looksLikeSse(text, contentType) ? fromSse(text) : fromBody(text, failed)
-  if (layer === null) {
+  const st = blank()
+  if (text === '') {
     if (!failed) return null
-    return finish(status, { ...blank(), message: text === '' ? `HTTP ${status}` : plainText(text) })
+    st.message = `HTTP ${status}`
+    return finish(status, st, contentType)
   }
-  if (layer.provider !== 'mimo') layer.provider = providerByText(layer, contentType)
-  return finish(status, layer)
+  if (looksLikeSse(text, contentType)) {
+    if (!fromSse(text, st)) return failed ? finishText(status, text, contentType) : null
+    return finish(status, st, contentType)
+  }
+  if (/^[{[]/.test(text)) {
+    const value = readObject(text)
+    if (value !== undefined) {
+      // Bare `{"message": …}` bodies are errors only with an error status.
+      if (!failed && !holdsError(value)) return null
+      peel(value, st, 0)
+      return finish(status, st, contentType)
+    }
+  }
+  peel(text, st, 0)
+  // A 2xx plain-text body is not an error unless a known wrapper says so.
+  if (!failed && st.wrappers.length === 0) return null
+  return finish(status, st, contentType)
 }
 
-function finish(status: number | null, layer: Layer): UnwrappedError {
-  return {
-    status,
-    wrappers: layer.wrappers,
-    provider: layer.provider,
-    type: layer.type,
-    code: layer.code,
-    message: layer.message,
-    genericMessage: layer.genericMessage,
-    location: parseLocation(layer.message) ?? parseLocation(layer.genericMessage)
-  }
+function finishText(status: number | null, text: string, contentType: string | null | undefined): UnwrappedError {
+  const st = blank()
+  st.message = plainText(text)
+  return finish(status, st, contentType)
 }
 
-function blank(): Layer {
-  return { wrappers: [], provider: 'unknown', type: null, code: null, message: '', genericMessage: null }
+function blank(): Peel {
+  return { wrappers: [], labels: [], named: null, mentioned: null, shape: null, type: null, code: null, param: null, generic: null, message: null }
 }
 
 function looksLikeSse(text: string, contentType: string | null | undefined): boolean {
@@ -61,31 +90,23 @@ function looksLikeSse(text: string, contentType: string | null | undefined): boo
 }
 
 /** The first event that holds an error: MiMo's bare `data:{"error":…}` (W2) or Anthropic's `event: error`. */
-function fromSse(text: string): Layer | null {
+function fromSse(text: string, st: Peel): boolean {
   for (const event of parseSse(text).events) {
     const named = event.event === 'error'
     if (!named && !event.data.includes('"error"')) continue // most events of a long stream: skip the parse
-    const parsed = safeParse(event.data)
-    const layer = parsed.ok && (named || holdsError(parsed.value)) ? peel(parsed.value, 0) : null
-    if (layer !== null) {
-      layer.wrappers.unshift(named ? 'sse-error-event' : 'sse-data-prefix')
-      return layer
+    const value = readObject(event.data.trim())
+    if (value !== undefined && (named || holdsError(value))) {
+      st.wrappers.push(named ? 'sse-error-event' : 'sse-data-prefix')
+      peel(value, st, 0)
+      return true
     }
-    if (named) return { ...blank(), wrappers: ['sse-error-event'], message: plainText(event.data) }
+    if (named) {
+      st.wrappers.push('sse-error-event')
+      peel(event.data, st, 0)
+      return true
+    }
   }
-  return null
-}
-
-/** JSON error body, or a plain-text one (Bedrock and LiteLLM prefixes, HTML error pages). */
-function fromBody(text: string, failed: boolean): Layer | null {
-  if (/^[{[]/.test(text)) {
-    const parsed = safeParse(text)
-    // Bare `{"message": …}` bodies are errors only with an error status.
-    if (parsed.ok) return failed || holdsError(parsed.value) ? peel(parsed.value, 0) : null
-  }
-  const layer = peelText(text, 0)
-  // A 2xx plain-text body is not an error unless a known wrapper says so.
-  return failed || layer.wrappers.length > 0 ? layer : null
+  return false
 }
 
 /** `{"error": …}` or Anthropic's `{"type":"error", …}`: an error whatever the status. */
@@ -93,118 +114,231 @@ function holdsError(value: unknown): boolean {
   return isRecord(value) && ('error' in value || value.type === 'error')
 }
 
-/** A parsed JSON value → its error layer, or null when it holds none. */
-function peel(value: unknown, depth: number): Layer | null {
-  if (!isRecord(value) || depth > MAX_DEPTH) return null
-  // Anthropic native (W3), also Kimi's Anthropic-shaped body: {"type":"error","error":{type,message}}.
-  if (value.type === 'error' && isRecord(value.error)) {
-    const layer = peelText(nonEmpty(value.error.message) ?? '', depth + 1)
-    layer.type ??= nonEmpty(value.error.type)
-    if (layer.provider === 'unknown') layer.provider = 'anthropic'
-    return layer
-  }
-  if ('error' in value) {
-    const error = value.error
-    if (typeof error === 'string') return error.trim() === '' ? null : peelText(error, depth + 1)
-    if (isRecord(error)) return peelErrorObject(error, depth)
-    return null
-  }
-  // Bare `{message, code}` bodies: Bedrock `{"message": …}`, GLM `{"message","code"}`, SiliconFlow `{code,message,data}`.
-  const message = nonEmpty(value.message) ?? nonEmpty(value.detail)
-  if (message === null) return null
-  const layer = peelText(message, depth + 1)
-  layer.type ??= nonEmpty(value.__type) ?? nonEmpty(value.type)
-  layer.code ??= codeOf(value.code)
-  return layer
+/** An object that reads like an error body (worth descending into when quoted in a text). */
+function errorLike(value: unknown): boolean {
+  if (!isRecord(value)) return false
+  if (holdsError(value) || 'upstream_error' in value) return true
+  if (isRecord(value.metadata) && 'raw' in value.metadata) return true
+  if ('raw' in value && 'provider_name' in value) return true
+  return ['message', 'detail', 'msg', 'error_msg', 'errmsg'].some((k) => typeof value[k] === 'string')
 }
 
-/** `{"error": {...}}`: MiMo (W1), OpenAI/DeepSeek (W7), OpenRouter (W5), Vertex (W4). */
-function peelErrorObject(error: JsonRecord, depth: number): Layer {
-  const code = codeOf(error.code)
-  const type = nonEmpty(error.type)
-  const message = nonEmpty(error.message)
-  const param = nonEmpty(error.param)
-
-  const metadata = isRecord(error.metadata) ? error.metadata : null
-  const raw = str(metadata?.raw)
-  if (raw !== null && raw.trim() !== '') {
-    const inner = peelText(raw, depth + 1)
-    inner.wrappers.unshift('openrouter')
-    inner.genericMessage ??= message
-    inner.code ??= code
-    if (inner.provider === 'unknown') inner.provider = providerByName(str(metadata?.provider_name))
-    return inner
+function peel(node: unknown, st: Peel, depth: number): void {
+  if (depth > MAX_DEPTH) {
+    st.message = typeof node === 'string' ? node : safeStringify(node)
+    return
   }
-
-  // Vertex: the provider's whole error JSON as the message string (status "INVALID_ARGUMENT").
-  if (message !== null && message.trimStart().startsWith('{')) {
-    const parsed = safeParse(message)
-    const inner = parsed.ok ? peel(parsed.value, depth + 1) : null
-    if (inner !== null) {
-      inner.wrappers.unshift(typeof error.status === 'string' ? 'vertex' : 'json-in-message')
-      inner.code ??= code
-      return inner
-    }
+  if (typeof node === 'string') return peelText(node, st, depth)
+  if (Array.isArray(node)) return node.length > 0 ? peel(node[0], st, depth + 1) : undefined
+  if (!isRecord(node)) {
+    st.message = node === null || node === undefined ? st.message : String(node)
+    return
   }
+  for (const w of WRAPPER_DIALECTS) {
+    if (!w.json) continue
+    const found = w.json(node)
+    if (!found) continue
+    record(st, w, found.provider ?? null)
+    setFacts(st, isRecord(node.error) ? node.error : node)
+    st.param = null
+    if (found.generic && found.generic.trim() !== '') st.generic = found.generic
+    return peel(found.inner, st, depth + 1)
+  }
+  peelErrorObject(node, st, depth)
+}
 
+/** The provider's own error object, or the bare `{message, code}` some send (Bedrock, GLM, SiliconFlow). */
+function peelErrorObject(node: JsonRecord, st: Peel, depth: number): void {
+  let e: JsonRecord = node
+  if (node.type === 'error' && isRecord(node.error)) {
+    e = node.error
+    st.shape = 'anthropic'
+  } else if (isRecord(node.error)) {
+    e = node.error
+    st.shape = 'openai'
+  } else if (typeof node.error === 'string' && node.error.trim() !== '') {
+    setFacts(st, node)
+    return peel(node.error, st, depth + 1)
+  }
+  setFacts(st, e)
+  const rawMessage = e.message ?? e.msg ?? e.detail ?? e.error_msg ?? e.errmsg
+  if (isRecord(rawMessage) || Array.isArray(rawMessage)) return peel(rawMessage, st, depth + 1)
+  const message = nonEmpty(rawMessage)
+  const param = nonEmpty(e.param)
+  const code = codeOf(e.code)
+  if (code !== null && /^\d{3}$/.test(code) && (message === 'Param Incorrect' || MIMO_TYPES.has(str(e.type) ?? '-'))) st.shape = 'mimo'
+  if (message === null && param === null) {
+    if (st.message === null) st.message = safeStringify(node)
+    return
+  }
   const chosen = chooseMessage(message, param)
-  const layer = peelText(chosen.message, depth + 1)
-  layer.genericMessage ??= chosen.generic
-  layer.type ??= type
-  layer.code ??= code
-  const mimo = code !== null && /^\d{3}$/.test(code) && ('param' in error || message === 'Param Incorrect' || MIMO_TYPES.has(str(error.type) ?? '-'))
-  if (layer.provider === 'unknown') layer.provider = mimo ? 'mimo' : type !== null ? 'openai' : 'unknown'
-  return layer
+  if (chosen.generic !== null) st.generic = chosen.generic
+  peel(chosen.message, st, depth + 1)
+}
+
+function setFacts(st: Peel, e: JsonRecord): void {
+  const type = nonEmpty(e.type) ?? nonEmpty(e.__type)
+  if (type !== null && type !== 'error') st.type = type
+  const code = codeOf(e.code) ?? codeOf(e.status_code)
+  if (code !== null) st.code = code
+  const param = nonEmpty(e.param)
+  if (param !== null) st.param = param
 }
 
 /**
  * MiMo puts the reason in `param` and a generic `message` (W1). When both say something, as in MiMo's 401
  * (`Invalid API Key` / `Please provide valid API Key`), the message names the fault and param is advice, so
- * the message stays and param is kept as the secondary text. A path-like param (OpenRouter's
- * `messages.0.function-after[…].role`) is prefixed, the way Anthropic writes `messages.N: …`.
+ * the message stays and param is kept as the secondary text. A path-like param (OpenAI's `messages.[6].role`,
+ * OpenRouter's `messages.0.function-after[…].role`) is prefixed, the way Anthropic writes `messages.N: …`.
  */
 function chooseMessage(message: string | null, param: string | null): { message: string; generic: string | null } {
   if (param === null) return { message: message ?? '', generic: null }
   if (message === null || GENERIC.test(message.trim())) return { message: param, generic: message }
-  if (/^(messages|tools|system|tool_choice)[.[]/.test(param)) return { message: `${param}: ${message}`, generic: null }
+  if (/^'?(messages|tools|system|tool_choice|input)[.[]/.test(param)) return { message: `${param.replace(/^'|'$/g, '')}: ${message}`, generic: null }
   return { message, generic: param }
 }
 
-/** A text that may itself be a wrapper (LiteLLM, Bedrock) or hold JSON; otherwise it is the message. */
-function peelText(text: string, depth: number): Layer {
-  const trimmed = text.trim()
-  if (depth <= MAX_DEPTH) {
-    // LiteLLM (W6): `litellm.BadRequestError: AnthropicException - b'{...}'`.
-    const litellm = /^litellm\.(\w+):\s*(?:(\w+?)Exception\s*-\s*)?([\s\S]*)$/.exec(trimmed)
-    if (litellm) {
-      const inner = peelText(pythonBytes(litellm[3]), depth + 1)
-      inner.wrappers.unshift('litellm')
-      inner.type ??= litellm[1]
-      if (inner.provider === 'unknown') inner.provider = providerByName(litellm[2] ?? null)
-      return inner
-    }
-    // Bedrock (W6): `The model returned the following errors: <anthropic message>` (ValidationException).
-    const bedrock = /The model returned the following errors:\s*([\s\S]*)$/.exec(trimmed)
-    if (bedrock) {
-      const inner = peelText(bedrock[1], depth + 1)
-      inner.wrappers.unshift('bedrock')
-      if (inner.provider === 'unknown') inner.provider = 'anthropic'
-      return inner
-    }
-    if (/^[{[]/.test(trimmed)) {
-      const parsed = safeParse(trimmed)
-      const inner = parsed.ok ? peel(parsed.value, depth + 1) : null
-      if (inner !== null) return inner
-    }
+/** A text: JSON, a bytes repr, a relay's prefix, a body quoted inside it, or the message itself. */
+function peelText(text: string, st: Peel, depth: number): void {
+  const t = text.trim()
+  if (/^[{[]/.test(t)) {
+    const value = readObject(t)
+    if (value !== undefined && typeof value === 'object' && value !== null) return peel(value, st, depth + 1)
   }
-  return { ...blank(), message: plainText(trimmed) }
+  const bytes = /^b(['"])([\s\S]*)\1$/.exec(t)
+  if (bytes) return peel(bytes[2].replace(/\\(['"\\])/g, '$1'), st, depth + 1)
+  // A body followed by a relay's notes (`{…}No fallback model group…`, `{…}Error: Error from provider…`).
+  if (t.startsWith('{')) {
+    const lead = embeddedObjects(t)[0]
+    if (lead?.start === 0 && errorLike(lead.value)) return peel(lead.value, st, depth + 1)
+  }
+  for (const w of WRAPPER_DIALECTS) {
+    if (!w.text) continue
+    const m = w.text.exec(t)
+    if (!m?.groups || m.groups.inner === undefined) continue
+    record(st, w, m.groups.provider ?? null)
+    return peel(m.groups.inner, st, depth + 1)
+  }
+  for (const found of embeddedObjects(t)) {
+    if (!errorLike(found.value)) continue
+    const before = t.slice(0, found.start)
+    if (before.length < 200) st.mentioned = providerOfName(before.replace(/error|http|status|code/gi, ' ')) ?? st.mentioned
+    return peel(found.value, st, depth + 1)
+  }
+  st.message = cleanText(t, st)
 }
 
-/** Python's bytes repr `b'…'` (LiteLLM) → the text inside. */
-function pythonBytes(text: string): string {
-  const match = /^b(['"])([\s\S]*)\1\s*$/.exec(text.trim())
-  if (!match) return text
-  return match[2].replace(/\\(['"\\])/g, '$1')
+/**
+ * Relays' notes off the end of the provider's text (LiteLLM's fallback report, new-api's request ids; a
+ * suffix-only relay is recorded by its suffix), status noise off the start, long texts cut.
+ */
+function cleanText(text: string, st: Peel): string {
+  let t = text
+  for (const w of WRAPPER_DIALECTS) {
+    if (!w.strip) continue
+    const cut = t.replace(w.strip, '')
+    if (cut === t) continue
+    t = cut
+    if (!w.text && !st.wrappers.includes(w.relay)) record(st, w, null)
+  }
+  // A client's `[API Error: 400 …]` brackets around the whole text.
+  if (/^\[[^\]]/.test(t) && t.endsWith(']') && !/^\[\d{3}\]/.test(t)) t = t.slice(1, -1)
+  for (const prefix of CLIENT_PREFIXES) t = t.replace(prefix, '')
+  return plainText(t.trim())
+}
+
+function record(st: Peel, w: WrapperDialect, provider: string | null): void {
+  st.wrappers.push(w.relay)
+  if (w.label && !st.labels.includes(w.label)) st.labels.push(w.label)
+  // `OpenAIException` is LiteLLM's OpenAI-compatible client, whoever stands behind it.
+  const named = provider && !/^openai$/i.test(provider) ? providerOfName(provider) : null
+  if (named && named !== 'openrouter') st.named = named
+  if (w.relay === 'vertex' || w.relay === 'bedrock') st.named = 'anthropic'
+}
+
+function finish(status: number | null, st: Peel, contentType: string | null | undefined): UnwrappedError {
+  const message = st.message ?? ''
+  const generic = st.generic !== null && st.generic !== message ? st.generic : null
+  const match = matchDialect(message, generic, st)
+  const provider = chooseProvider(st, match?.dialect ?? null, message, contentType)
+  const chain = [...st.labels]
+  if (provider !== 'unknown') chain.push(PROVIDER_LABELS[provider])
+  return {
+    status,
+    wrappers: st.wrappers,
+    provider,
+    chain,
+    dialect: match?.dialect.id ?? null,
+    names: namesOf(message, match, st),
+    type: st.type,
+    code: st.code,
+    message,
+    genericMessage: generic,
+    location: parseLocation(message) ?? parseLocation(generic)
+  }
+}
+
+interface DialectMatch {
+  dialect: ErrorDialect
+  groups: RegExpExecArray
+}
+
+/** The error row whose wording the text has; among rows sharing a wording, the one of the provider named. */
+function matchDialect(message: string, generic: string | null, st: Peel): DialectMatch | null {
+  // Copied texts wrap lines anywhere: match on single spaces.
+  const text = (generic ? `${message}\n${generic}` : message).replace(/\s+/g, ' ')
+  let first: DialectMatch | null = null
+  let second: DialectMatch | null = null
+  const wanted = st.named ?? st.shape
+  for (const dialect of ERROR_DIALECTS) {
+    const groups = dialect.pattern.exec(text)
+    if (!groups) continue
+    if (dialect.provider === wanted) return { dialect, groups }
+    // MiMo's envelope is its own: outside it, a wording MiMo shares is another provider's.
+    if (dialect.provider === 'mimo' && wanted !== null) second ??= { dialect, groups }
+    else first ??= { dialect, groups }
+  }
+  return first ?? second
+}
+
+/**
+ * A relay that names the provider wins; then the wording's owner; then a few telltales in the text; then
+ * the envelope's look (MiMo's, Anthropic's, OpenAI's), which DeepSeek and Kimi borrow, so DeepSeek's
+ * octet-stream content type tells it apart (W7).
+ */
+function chooseProvider(st: Peel, dialect: ErrorDialect | null, message: string, contentType: string | null | undefined): ProviderId {
+  if (st.named) return st.named
+  if (dialect) return dialect.provider
+  if (/api-docs\.deepseek\.com|\[trace_id=/i.test(message)) return 'deepseek'
+  if (/InternalError\.Algo|^<\d{3}> /.test(message)) return 'dashscope'
+  if (st.code !== null && /^1[23]\d\d$/.test(st.code)) return 'zhipu'
+  if (st.mentioned) return st.mentioned
+  const openaiShaped = st.shape === 'openai' || st.shape === null
+  if (openaiShaped && contentType?.toLowerCase().includes('application/octet-stream')) return 'deepseek'
+  return st.shape ?? 'unknown'
+}
+
+/** Tool ids, a part type and a parameter the text names, as far as the text alone tells. */
+function namesOf(message: string, match: DialectMatch | null, st: Peel): NonNullable<UnwrappedError['names']> {
+  const d = match?.dialect
+  const g = match?.groups
+  const toolIds: string[] = []
+  if (d?.idGroup !== undefined && g?.[d.idGroup] !== undefined) {
+    for (const id of g[d.idGroup].split(/[\s,]+/)) if (id.replace(/[.'"`]+$/, '') !== '') toolIds.push(id.replace(/[.'"`]+$/, ''))
+    // An empty id ("tool_call_id  is not found") is a fact too.
+    if (toolIds.length === 0) toolIds.push('')
+  }
+  for (const id of message.match(/\b(?:call|toolu|tooluse|srvtoolu|toolu_vrtx)_[A-Za-z0-9_-]{4,}/g) ?? []) if (!toolIds.includes(id)) toolIds.push(id)
+  let partType: string | null = null
+  if (d?.part?.type) partType = d.part.type
+  else if (d?.part?.group !== undefined) partType = g?.[d.part.group] ?? null
+  else if (d?.part?.allowedGroup !== undefined) partType = `not:${(g?.[d.part.allowedGroup] ?? '').replace(/['"\s]/g, '')}`
+  let parameter: string | null = null
+  if (d?.parameterGroup !== undefined) parameter = g?.[d.parameterGroup] ?? null
+  // OpenAI's `param` is a path (`tools[0].name`); MiMo's is a sentence.
+  else if (st.param && /^'?[\w.[\]-]+'?$/.test(st.param) && !/^'?(messages?|input)\b/.test(st.param)) parameter = st.param.replace(/^'|'$/g, '')
+  else if (d?.locates.includes('parameter')) parameter = /^([a-z_]+(?:\.[\w[\]]+)*)/i.exec(message)?.[1] ?? null
+  return { toolIds, partType, parameter }
 }
 
 /** HTML error pages (MiMo's 451) become their text; anything long is cut. */
@@ -213,27 +347,12 @@ function plainText(text: string): string {
   return flat.length > MAX_TEXT ? flat.slice(0, MAX_TEXT) + '…' : flat
 }
 
-function providerByName(name: string | null): Provider {
-  const n = (name ?? '').toLowerCase()
-  if (n.includes('xiaomi') || n.includes('mimo')) return 'mimo'
-  if (n.includes('anthropic') || n.includes('bedrock') || n.includes('vertex') || n.includes('google')) return 'anthropic'
-  if (n.includes('deepseek')) return 'deepseek'
-  if (n.includes('moonshot') || n.includes('kimi')) return 'kimi'
-  if (n.includes('openai')) return 'openai'
-  return 'unknown'
-}
-
-/**
- * DeepSeek and Kimi borrow OpenAI's and Anthropic's error shapes; their texts tell them apart, and for an
- * OpenAI-shaped body so does DeepSeek's content type (W7). MiMo's shape is its own, so it is never re-read.
- */
-function providerByText(layer: Layer, contentType: string | null | undefined): Provider {
-  const m = layer.message
-  if (/thinking is enabled but reasoning_content is missing/i.test(m)) return 'kimi'
-  if (/content\[\]\.thinking`? in the thinking mode|api-docs\.deepseek\.com|\[trace_id=|reasoning_content`? in the thinking mode/i.test(m)) return 'deepseek'
-  const openaiShaped = layer.provider === 'openai' || layer.provider === 'unknown'
-  if (openaiShaped && contentType?.toLowerCase().includes('application/octet-stream')) return 'deepseek'
-  return layer.provider
+function safeStringify(value: unknown): string {
+  try {
+    return plainText(JSON.stringify(value) ?? '')
+  } catch {
+    return ''
+  }
 }
 
 function nonEmpty(value: unknown): string | null {

@@ -2,15 +2,17 @@
 // reasoning back (`reasoning_content` on OpenAI, a `thinking` block on Anthropic). MiMo, DeepSeek and Kimi
 // enforce it; Anthropic does not (R01 covers its last turn), other endpoints are a guess.
 import type { Finding, TimelineMessage } from '../../../../shared/types'
-import { providerInUse, rawMessage, requiresReasoningPassback, thinkingOn, type Provider, type RuleContext } from '../context'
+import { ignoresReasoningPassback, providerInUse, providerOf, rawMessage, requiresReasoningPassback, thinkingOn, type Provider, type RuleContext } from '../context'
 import { blockPath, finding, providerName } from '../finding'
 import { hasThinking, hasToolUse, thinkingTurnedToText } from '../history'
+import { EMPTY_REASONING } from '../providers'
 
 const RULE = 'compat.reasoning-passback-missing'
 
 export function reasoningPassbackMissing(ctx: RuleContext): Finding[] {
   const provider = providerInUse(ctx)
-  if (provider === 'anthropic' || !thinkingOn(ctx)) return []
+  // Anthropic, OpenAI, Zhipu and DashScope do not check earlier turns (providers.ts, REASONING_PASSBACK).
+  if (ignoresReasoningPassback(ctx) || !thinkingOn(ctx)) return []
   const enforced = requiresReasoningPassback(provider)
   const who = enforced ? providerName(provider) : 'MiMo-style endpoints'
   const out: Finding[] = []
@@ -54,19 +56,22 @@ function openaiTurn(ctx: RuleContext, message: TimelineMessage, enforced: boolea
   if (typeof reasoning === 'string' && reasoning.trim() !== '') return null
   const fixIds = ['restore-reasoning-content', 'placeholder-reasoning', 'disable-thinking'] as const
   const fix = 'Send the `reasoning_content` the endpoint streamed for that turn (a placeholder if it is lost), or disable thinking.'
-  if (typeof reasoning === 'string') {
-    // Reported to pass on MiMo as a placeholder (forgecode PR#3350, FLIT#67), though the culprit scan (docs/architecture.md, step 3) counts it as missing.
+  const empty = EMPTY_REASONING[providerOf(ctx).family]
+  // An empty placeholder: fine where reported to pass (MiMo, Kimi), missing where rejected (DeepSeek).
+  if (typeof reasoning === 'string' && empty?.accepts === true) return null
+  if (typeof reasoning === 'string' && empty === undefined) {
+    // Unknown elsewhere: MiMo and Kimi take it, DeepSeek does not (providers.ts, EMPTY_REASONING).
     return finding(RULE, {
       severity: 'warning',
       messageIndex: i,
       path: `messages[${i}].reasoning_content`,
-      message: `Assistant message ${i} calls a tool with an empty \`reasoning_content\`; ${providerName(provider)} has been reported to accept that as a placeholder, but the original reasoning was not passed back.`,
+      message: `Assistant message ${i} calls a tool with an empty \`reasoning_content\`: MiMo and Kimi take that as a placeholder, DeepSeek rejects it, and ${providerName(provider)} is not known either way.`,
       fix,
       fixIds
     })
   }
   const elsewhere = ['reasoning_details', 'reasoning', 'thinking'].find((key) => key in raw && raw[key] !== null && raw[key] !== undefined)
-  const state = reasoning === null ? '`reasoning_content: null`' : 'no `reasoning_content`'
+  const state = reasoning === null ? '`reasoning_content: null`' : typeof reasoning === 'string' ? 'an empty `reasoning_content`' : 'no `reasoning_content`'
   const note = elsewhere ? ` (it has \`${elsewhere}\`, which ${who} does not read)` : ''
   return finding(RULE, {
     severity: enforced ? 'error' : 'warning',

@@ -9,7 +9,8 @@ import { finding, severityFor } from '../finding'
 const RULE = 'anthropic.tool-use-without-result'
 
 export function toolUseWithoutResult(ctx: RuleContext): Finding[] {
-  const severity = severityFor(providerInUse(ctx), ['anthropic'])
+  // OpenAI (CLIProxyAPI#2798), DeepSeek (TuriX-CUA#15) and DashScope (qwen-code#606) reject it too.
+  const severity = severityFor(providerInUse(ctx), ['anthropic', 'openai', 'deepseek', 'dashscope'])
   const messages = ctx.view.messages
   const out: Finding[] = []
   // The last message may be an assistant turn still waiting for its results (a prefill): not checked.

@@ -8,7 +8,9 @@ import { finding, severityFor } from '../finding'
 const RULE = 'anthropic.tool-result-without-use'
 
 export function toolResultWithoutUse(ctx: RuleContext): Finding[] {
-  const severity = severityFor(providerInUse(ctx), ['anthropic'])
+  // OpenAI (llama_index#10493), DeepSeek (deepx-code#94), DashScope (qwen-code#2360) and Kimi (LangBot#1040)
+  // reject it too.
+  const severity = severityFor(providerInUse(ctx), ['anthropic', 'openai', 'deepseek', 'dashscope', 'kimi'])
   const messages = ctx.view.messages
   const out: Finding[] = []
   const fix = 'Drop the orphan result, or cut the history at a turn boundary.'

@@ -1,10 +1,12 @@
 // R19: a tool call id used twice in one history (a streaming-reassembly bug or a stale history, as Craft
 // Agents' validator reports for Kimi). Providers pair results by id, so the second one is ambiguous.
 import type { Finding } from '../../../../shared/types'
-import { type RuleContext } from '../context'
-import { finding } from '../finding'
+import { providerInUse, type RuleContext } from '../context'
+import { finding, severityFor } from '../finding'
 
 export function toolCallIdHygiene(ctx: RuleContext): Finding[] {
+  // Zhipu answers a reused id with 1214 "messages 参数非法" (zhipuai-sdk-python-v4#14); elsewhere a risk.
+  const severity = severityFor(providerInUse(ctx), ['zhipu'])
   const seen = new Map<string, number>()
   const out: Finding[] = []
   for (const message of ctx.view.messages) {
@@ -21,7 +23,7 @@ export function toolCallIdHygiene(ctx: RuleContext): Finding[] {
       }
       out.push(
         finding('compat.tool-call-id-hygiene', {
-          severity: 'warning',
+          severity,
           messageIndex: message.index,
           blockIndex: position,
           path: ctx.protocol === 'anthropic' ? `messages[${message.index}].content[${b}].id` : `messages[${message.index}].tool_calls[${position}].id`,

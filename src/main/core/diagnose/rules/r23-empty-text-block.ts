@@ -9,7 +9,8 @@ const RULE = 'anthropic.empty-text-block'
 
 export function emptyTextBlock(ctx: RuleContext): Finding[] {
   if (ctx.protocol !== 'anthropic') return []
-  const severity = severityFor(providerInUse(ctx), ['anthropic', 'kimi'])
+  // Kimi: "text content is empty" (kimi-cc#23); Zhipu: "text cannot be empty" (QwenPaw#287).
+  const severity = severityFor(providerInUse(ctx), ['anthropic', 'kimi', 'zhipu'])
   const messages = rawMessages(ctx)
   const out: Finding[] = []
   messages.forEach((message, i) => {
