@@ -38,8 +38,9 @@ describe('list and show', () => {
     expect(out.status).toBe(0)
     const rows = JSON.parse(out.stdout) as Array<Record<string, unknown>>
     expect(rows).toHaveLength(2)
-    expect(Object.keys(rows[0]).sort()).toEqual(['conversationId', 'id', 'method', 'model', 'path', 'startedAt', 'status', 'stream'])
-    expect(rows[0]).toMatchObject({ method: 'POST', path: '/anthropic/v1/messages', status: 200, model: 'mimo-v2.5-pro', stream: false })
+    expect(Object.keys(rows[0]).sort()).toEqual(['conversationId', 'id', 'method', 'model', 'path', 'provider', 'startedAt', 'status', 'stream'])
+    // The emulator listens on loopback: the model tells the provider.
+    expect(rows[0]).toMatchObject({ method: 'POST', path: '/anthropic/v1/messages', status: 200, model: 'mimo-v2.5-pro', stream: false, provider: 'mimo' })
     expect(rows[1]).toMatchObject({ path: '/v1/chat/completions', model: 'mimo-v2.5', stream: true })
     const text = run('list', '--data-dir', stack.dataDir)
     expect(text.stdout.trim().split('\n')).toHaveLength(2)
@@ -126,7 +127,8 @@ describe('diagnose', () => {
     const out = run('diagnose', `${fixtures}/${name}`, '--json')
     expect(out.status).toBe(0)
     const result = JSON.parse(out.stdout)
-    expect(Object.keys(result).sort()).toEqual(['culprit', 'findings', 'protocol', 'status'])
+    expect(Object.keys(result).sort()).toEqual(['culprit', 'errorChain', 'findings', 'protocol', 'provider', 'status'])
+    expect(result.provider).toBe('mimo')
     expect(result.culprit).toEqual(expected[name].culprit)
     for (const f of result.findings) expect(Object.keys(f).sort()).toEqual(['blockIndex', 'fix', 'message', 'messageIndex', 'path', 'rule', 'severity'])
   })

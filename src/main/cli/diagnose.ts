@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import type { Diagnosis } from '../../shared/types'
 import { diagnose } from '../core/diagnose/diagnose'
+import { endpointOf } from '../core/diagnose/endpoint'
 import { ImportError, pathForBody, type ImportEntry } from '../core/import/import-entry'
 import { parseImport } from '../core/import/parse-import'
 import { detectProtocol } from '../core/protocols/request-meta'
@@ -14,6 +15,10 @@ interface DiagnoseJson {
   status: number | null
   findings: Array<{ rule: string; severity: string; messageIndex: number | null; blockIndex: number | null; path: string | null; message: string; fix: string }>
   culprit: { messageIndex: number; blockIndex: number | null; rule: string } | null
+  /** Added: who answered (host, path, model or the error's shape). */
+  provider: string
+  /** Added: the relays and provider the error came through, e.g. ["LiteLLM", "Zhipu"]. */
+  errorChain: string[]
 }
 
 export function diagnoseCommand(file: string, json: boolean): void {
@@ -62,7 +67,8 @@ function diagnoseEntry(entry: ImportEntry): Diagnosis | null {
     body,
     status: res?.status ?? null,
     responseText: res ? res.body.toString('utf8') : null,
-    responseContentType: res ? headerValue(res.headers, 'content-type') : null
+    responseContentType: res ? headerValue(res.headers, 'content-type') : null,
+    ...endpointOf(entry.url, entry.requestHeaders)
   })
 }
 
@@ -71,13 +77,16 @@ function toJson(d: Diagnosis): DiagnoseJson {
     protocol: d.protocol,
     status: d.status,
     findings: d.findings.map((f) => ({ rule: f.rule, severity: f.severity, messageIndex: f.messageIndex, blockIndex: f.blockIndex, path: f.path, message: f.message, fix: f.fix })),
-    culprit: d.culprit ? { messageIndex: d.culprit.messageIndex, blockIndex: d.culprit.blockIndex, rule: d.culprit.rule } : null
+    culprit: d.culprit ? { messageIndex: d.culprit.messageIndex, blockIndex: d.culprit.blockIndex, rule: d.culprit.rule } : null,
+    provider: d.provider?.id ?? 'unknown',
+    errorChain: d.error?.chain ?? []
   }
 }
 
 function describe(entry: ImportEntry, d: Diagnosis): string {
   const lines = [`${entry.method} ${entry.path} (${d.protocol})${d.status !== null ? `  →  ${d.status}` : ''}`]
-  if (d.error) lines.push(`  error:   ${d.error.message}${d.error.genericMessage ? `  (${d.error.genericMessage})` : ''}`)
+  if (d.provider) lines.push(`  provider: ${d.provider.id}${d.provider.family !== d.provider.id ? ` (${d.provider.family} behind it)` : ''}, from the ${d.provider.evidence}`)
+  if (d.error) lines.push(`  error:   ${d.error.chain && d.error.chain.length > 1 ? `${d.error.chain.join(' → ')}: ` : ''}${d.error.message}${d.error.genericMessage ? `  (${d.error.genericMessage})` : ''}`)
   if (d.culprit) {
     const f = d.findings.find((x) => x.rule === d.culprit!.rule && x.messageIndex === d.culprit!.messageIndex)
     lines.push(`  culprit: messages[${d.culprit.messageIndex}]${d.culprit.blockIndex !== null ? ` block ${d.culprit.blockIndex}` : ''}  ${d.culprit.rule}${f ? ` (${f.ref})` : ''}`)

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import pkg from '../../../package.json'
 import { headerValue } from '../core/capture/decode'
 import { diagnose } from '../core/diagnose/diagnose'
+import { endpointOf } from '../core/diagnose/endpoint'
 import { ImportError, pathForBody, type ImportEntry } from '../core/import/import-entry'
 import { parseImport } from '../core/import/parse-import'
 import { detectProtocol } from '../core/protocols/request-meta'
@@ -66,6 +67,7 @@ export function diagnosisOf(e: BundleExchange): ReturnType<typeof diagnose> | nu
     body,
     status: e.response?.status ?? null,
     responseText: e.response?.body ?? null,
-    responseContentType: e.response ? headerValue(e.response.headers, 'content-type') : null
+    responseContentType: e.response ? headerValue(e.response.headers, 'content-type') : null,
+    ...endpointOf(e.url, e.requestHeaders)
   })
 }

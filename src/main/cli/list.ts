@@ -1,10 +1,11 @@
 // `mimo-inspector list`: the recorded exchanges, newest last.
 import type { ExchangeSummary } from '../../shared/types'
+import { withProvider } from '../core/diagnose/providers'
 import { Store } from '../core/store/store'
 
 export function listCommand(dataDir: string, json: boolean): void {
   const store = Store.open(dataDir, { readOnly: true })
-  const rows = store.records.map((r) => r.summary)
+  const rows = store.records.map((r) => withProvider(r.summary))
   if (json) {
     const out = rows.map((s) => ({
       id: s.id,
@@ -14,7 +15,8 @@ export function listCommand(dataDir: string, json: boolean): void {
       status: s.status,
       model: s.model,
       stream: s.stream,
-      conversationId: s.conversationId
+      conversationId: s.conversationId,
+      provider: s.provider ?? 'unknown'
     }))
     process.stdout.write(JSON.stringify(out, null, 2) + '\n')
     return

@@ -6,6 +6,7 @@ import { decodeContent, headerValue } from './capture/decode'
 import { failed } from './conversation-list'
 import { turnDiff } from './conversations/turn-diff'
 import { diagnose } from './diagnose/diagnose'
+import { endpointOf } from './diagnose/endpoint'
 import { requestView } from './protocols/request-view'
 import type { ExchangeRecord } from './store/record'
 import type { Store } from './store/store'
@@ -53,22 +54,13 @@ export class Analysis {
     const protocol = record.summary.protocol
     const body = this.requestJson(record)
     if (protocol === 'unknown' || body === undefined) return null
-    const key = headerValue(record.request.headers, 'x-api-key') ?? headerValue(record.request.headers, 'api-key') ?? headerValue(record.request.headers, 'authorization')
-    const prefix = /\b(sk|tp)-/.exec(key ?? '')?.[0] as 'sk-' | 'tp-' | undefined
-    let upstreamHost: string | null = null
-    try {
-      upstreamHost = new URL(record.summary.upstreamUrl).host
-    } catch {
-      /* an imported exchange may have a bare path */
-    }
     return diagnose({
       protocol,
       body,
       status: record.summary.status,
       responseText: this.responseText(record),
       responseContentType: record.response ? headerValue(record.response.headers, 'content-type') : null,
-      keyPrefix: prefix ?? null,
-      upstreamHost
+      ...endpointOf(record.summary.upstreamUrl, record.request.headers)
     })
   }
 

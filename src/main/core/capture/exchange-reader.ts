@@ -2,6 +2,7 @@
 // arrival order. Bodies come back redacted either way.
 import type { BodyPart, ExchangeDetail, ExchangeSummary } from '../../../shared/types'
 import type { RawBody } from '../body-views'
+import { withProvider } from '../diagnose/providers'
 import type { Store } from '../store/store'
 import { headerValue } from './decode'
 import { redactSide } from './redact-encoded'
@@ -15,8 +16,9 @@ export class ExchangeReader {
 
   /** Persisted summaries and in-flight ones, in arrival order. */
   summaries(): ExchangeSummary[] {
-    const live = [...this.recorder.unsaved, ...this.recorder.liveSummaries()]
-    const stored = this.store.records.map((r) => r.summary)
+    // Older records and in-flight exchanges get their provider here, when listed.
+    const live = [...this.recorder.unsaved, ...this.recorder.liveSummaries()].map(withProvider)
+    const stored = this.store.records.map((r) => withProvider(r.summary))
     if (live.length === 0) return stored
     const liveIds = new Set(live.map((l) => l.id))
     return stored.filter((s) => !liveIds.has(s.id)).concat(live).sort((a, b) => a.seq - b.seq)

@@ -2,6 +2,8 @@
 // the response, secrets out of the bodies, bodies into the blob pack, the record onto the log. Pure apart
 // from the writer, so it runs the same in the worker and in-process.
 import type { ExchangeSummary, HeaderList } from '../../../shared/types'
+import { providerOfExchange } from '../diagnose/providers'
+import { unwrapError } from '../diagnose/unwrap-error'
 import { usageOf } from '../protocols/request-meta'
 import { buildMessageView } from '../protocols/stream-view'
 import { groupKey, type GroupKey } from '../conversations/group-key'
@@ -50,6 +52,7 @@ export function persistJob(input: PersistInput, writer: StoreWriter, grouper: Gr
     // An error inside a 2xx body (an `error` event in a stream) fails the exchange as much as a 400 does.
     if (message?.error && (summary.status ?? 0) < 400) summary.bodyError = message.error.message
   }
+  summary.provider = providerOfExchange(summary, errorProviderOf(summary.status, resBytes, responseHeaders))
   let group: ExchangeRecord['group'] = undefined
   const key = grouper && facts.body ? groupKey(summary.path, facts.body) : null
   if (grouper && key) {
@@ -89,5 +92,17 @@ function responseMessage(summary: ExchangeSummary, headers: HeaderList, bytes: B
     return buildMessageView(summary.protocol, decoded.bytes.toString('utf8'), headerValue(headers, 'content-type'))
   } catch {
     return null
+  }
+}
+
+/** Who wrote an error body (its wording or shape), for an exchange sent through a relay or tunnel. */
+function errorProviderOf(status: number | null, bytes: Buffer | null, headers: HeaderList): ExchangeSummary['provider'] {
+  if ((status ?? 0) < 400 || !bytes || bytes.length > 256 * 1024) return undefined
+  try {
+    const decoded = decodeContent(bytes, headerValue(headers, 'content-encoding'))
+    if (!decoded.bytes) return undefined
+    return unwrapError(status, decoded.bytes.toString('utf8'), headerValue(headers, 'content-type'))?.provider
+  } catch {
+    return undefined
   }
 }

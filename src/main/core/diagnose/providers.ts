@@ -150,3 +150,19 @@ export const REASONING_PASSBACK: Partial<Record<ProviderId, Acceptance>> = {
   zhipu: { accepts: true, source: 'docs.bigmodel.cn thinking mode: clear_thinking' },
   dashscope: { accepts: true, source: 'QwenLM/Qwen3#1398' }
 }
+
+/** The provider of a recorded exchange, from its upstream URL, path and model (and its error, when read). */
+export function providerOfExchange(summary: { upstreamUrl: string; path: string; model: string | null }, errorProvider?: ProviderId | null): ProviderId {
+  let host: string | null = null
+  try {
+    host = new URL(summary.upstreamUrl).host
+  } catch {
+    // An imported exchange may have a bare path.
+  }
+  return detectProvider({ host, path: summary.path, model: summary.model, errorProvider }).id
+}
+
+/** A summary with its provider: older records (and in-flight exchanges) get it computed when listed. */
+export function withProvider<T extends { upstreamUrl: string; path: string; model: string | null; provider?: ProviderId }>(summary: T): T {
+  return summary.provider ? summary : { ...summary, provider: providerOfExchange(summary) }
+}

@@ -254,7 +254,7 @@ export const ANTHROPIC_DIALECTS: readonly ErrorDialect[] = [
     wording: 'messages: Unexpected role "ROLE". Allowed roles are "user" or "assistant".',
     pattern: /Unexpected role \"(\w+)\"\. Allowed roles are/i,
     locates: ['message', 'role'],
-    rule: 'mimo.system-role-in-messages', roleGroup: 1,
+    roleGroup: 1,
     sample: "Error code: 400 - {'type': 'error', 'error': {'type': 'invalid_request_error', 'message': 'messages: Unexpected role \"tool\". Allowed roles are \"user\" or \"assistant\". For instructions on how to use tools, see https://platform.claude.com/docs/en/agents-and-tools/tool-use/overview.'}, 'request_id': 'req_011CdJNd6NQ5b2hpTA7Y5jHi'}",
     source: 'NyarchLinux/NyarchAssistant#157',
     note: 'No index: the first message with that role.'

@@ -48,8 +48,8 @@ export const WRAPPER_DIALECTS: readonly WrapperDialect[] = [
       if (!e || typeof e.status !== 'string' || !message || !message.trimStart().startsWith('{')) return null
       return { inner: message, provider: 'anthropic' }
     },
-    sample: '{"error":{"message":"Error from provider(antigravity,gemini-claude-opus-4-5-thinking: 400): {\\n  \\"error\\": {\\n    \\"code\\": 400,\\n    \\"message\\": \\"{\\\\\\"type\\\\\\":\\\\\\"error\\\\\\",\\\\\\"error\\\\\\":{\\\\\\"type\\\\\\":\\\\\\"invalid_request_error\\\\\\",\\\\\\"message\\\\\\":\\\\\\"messages.7.content.0.text.text: Field required\\\\\\"},\\\\\\"request_id\\\\\\":\\\\\\"req_vrtx_011CWTZRniEXXzVNKNSRTjMM\\\\\\"}\\",\\n    \\"status\\": \\"INVALID_ARGUMENT\\"\\n  }\\n}Error: Error from provider(antigravity,gemini-claude-opus-4-5-thinking: 400): ...","type":"api_error","code":"provider_response_error"}}',
-    source: 'heyhuynhgiabuu/proxypal#67'
+    sample: '{"error":{"code":400,"message":"{\\"type\\":\\"error\\",\\"error\\":{\\"type\\":\\"invalid_request_error\\",\\"message\\":\\"messages.243: `tool_use` ids were found without `tool_result` blocks immediately after: bash-uOQIdN0O. Each `tool_use` block must have a corresponding `tool_result` block in the next message.\\"},\\"request_id\\":\\"req_vrtx_011CX8LKNqFusFUVvygN5vEH\\"}","status":"INVALID_ARGUMENT"}}',
+    source: 'lbjlaq/Antigravity-Manager#654'
   },
   {
     id: 'litellm.exception',
