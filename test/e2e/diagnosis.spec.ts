@@ -71,3 +71,46 @@ test('a dropped exchange file is imported and diagnosed', async ({ page, stack }
   await expect(culprit).toHaveAttribute('data-index', '1')
   expect(emulator.received).toHaveLength(0) // importing sends nothing
 })
+
+test('an error relayed through LiteLLM names a tool call id: the chain, the provider and the call it names', async ({ page, stack }) => {
+  const { emulator } = stack
+  await page.goto(stack.serve.uiUrl)
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
+  const error =
+    "litellm.BadRequestError: OpenAIException - An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. The following tool_call_ids did not have response messages: call_DAZJkqyYW8JTJdkO76E5MoPH"
+  const file = {
+    request: {
+      method: 'POST',
+      url: 'https://litellm.example.com/v1/chat/completions',
+      body: {
+        model: 'gpt-4o',
+        messages: [
+          { role: 'system', content: 's' },
+          { role: 'user', content: 'ls and cat' },
+          { role: 'assistant', content: '', tool_calls: [call('call_A'), call('call_DAZJkqyYW8JTJdkO76E5MoPH')] },
+          { role: 'tool', tool_call_id: 'call_A', content: 'a.txt' },
+          { role: 'user', content: 'and?' }
+        ]
+      }
+    },
+    // LiteLLM's proxy (BerriAI/litellm#10083) answers with the provider's text inside its own error.
+    response: { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: { message: error, type: null, param: null, code: '400' } }) }
+  }
+  await page.getByTestId('import-input').setInputFiles({ name: 'relayed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) })
+  await expect(page.getByTestId('import-result')).toContainText('1')
+  const culprit = page.locator('[data-testid="timeline-message"][data-culprit="true"]')
+  await expect(culprit).toHaveAttribute('data-index', '2')
+  const panel = page.getByTestId('diagnosis-panel')
+  await expect(panel.getByTestId('error-chain')).toHaveText('LiteLLM → OpenAI:')
+  await expect(panel.getByTestId('diagnosis-provider')).toHaveText('OpenAI')
+  await expect(panel.getByTestId('culprit-via')).toHaveAttribute('data-via', 'tool-id')
+  await expect(panel.getByTestId('culprit-location')).toContainText('#2 assistant · messages[2].tool_calls[1]')
+  await page.screenshot({ path: 'test-results/e2e-diagnosis-relayed.png', fullPage: true })
+  await page.keyboard.press('1')
+  await expect(page.getByTestId('exchange-provider').first()).toHaveText('OpenAI')
+  expect(emulator.received).toHaveLength(0)
+})
+
+function call(id: string): Record<string, unknown> {
+  return { id, type: 'function', function: { name: 'run', arguments: '{}' } }
+}

@@ -2,9 +2,11 @@
 // provider decides severity (a shape one provider rejects another accepts) and is shown in the list and the
 // diagnosis. A relay (OpenRouter, LiteLLM, new-api…) is recorded as `via`; the rules then follow the model's
 // family behind it.
+import { PROVIDER_LABELS } from '../../../shared/provider-labels'
 import type { ProviderId } from '../../../shared/types'
 
 export type { ProviderId }
+export { PROVIDER_LABELS }
 
 export interface ProviderGuess {
   id: ProviderId
@@ -12,18 +14,6 @@ export interface ProviderGuess {
   family: ProviderId
   /** What decided it. */
   evidence: 'host' | 'path' | 'error' | 'model' | 'default' | 'none'
-}
-
-export const PROVIDER_LABELS: Record<ProviderId, string> = {
-  mimo: 'MiMo',
-  deepseek: 'DeepSeek',
-  moonshot: 'Moonshot',
-  zhipu: 'Zhipu',
-  dashscope: 'DashScope',
-  openai: 'OpenAI',
-  anthropic: 'Anthropic',
-  openrouter: 'OpenRouter',
-  unknown: 'unknown'
 }
 
 /** Hosts of each provider's own API (and of the clouds that serve Claude: Vertex, Bedrock). */

@@ -6,13 +6,25 @@ import { SeverityBadge } from './severity-badge'
 import './diagnosis.css'
 
 /** The message that made the request fail, and the rule that says why. */
+const VIA: Record<NonNullable<Diagnosis['culpritVia']>, string> = {
+  index: 'the index the error names',
+  'tool-id': 'the tool call id the error names',
+  'part-type': 'the content part the error rejects',
+  role: 'the role the error rejects',
+  last: 'the error names the last message',
+  rule: 'the rule the error names, found in the request',
+  structure: "no index in the error: the request's shape"
+}
+
 export function CulpritCard({
   culprit,
   finding,
+  via,
   roleOf
 }: {
   culprit: NonNullable<Diagnosis['culprit']>
   finding: Finding | null
+  via?: Diagnosis['culpritVia']
   roleOf: (index: number) => string | null
 }) {
   return (
@@ -26,6 +38,11 @@ export function CulpritCard({
           path={finding?.path}
           testId="culprit-location"
         />
+        {via && (
+          <span className="muted dx-via" data-testid="culprit-via" data-via={via}>
+            found by {VIA[via]}
+          </span>
+        )}
       </div>
       <div className="dx-rule-line">
         <span className="dx-ref" data-testid="culprit-ref">

@@ -1,4 +1,5 @@
 import { useCallback } from 'react'
+import { PROVIDER_LABELS } from '@shared/provider-labels'
 import type { Diagnosis, RequestView } from '@shared/types'
 import { culpritFinding } from '../../lib/timeline-model'
 import { useAppStore } from '../../store/app-store'
@@ -21,7 +22,7 @@ function useRoleOf(view: RequestView | null): (index: number) => string | null {
 
 /**
  * Why the analysed request failed (the provider's error unwrapped, the culprit and its rule, other findings),
- * or, for a request that succeeded, its lint: what MiMo would reject if this history were sent again.
+ * or, for a request that succeeded, its lint: what its provider would reject if this history were sent again.
  */
 export function DiagnosisPanel() {
   const diagnosis = useAppStore((s) => s.diagnosis)
@@ -67,10 +68,11 @@ function Failure({ d, roleOf }: { d: Diagnosis; roleOf: (index: number) => strin
           {d.status ?? error.status ?? 'error'}
         </span>
         <span className="chip">{d.protocol}</span>
+        <ProviderChip d={d} />
       </div>
       <ErrorSummary error={error} roleOf={roleOf} />
       {d.culprit ? (
-        <CulpritCard culprit={d.culprit} finding={finding} roleOf={roleOf} />
+        <CulpritCard culprit={d.culprit} finding={finding} via={d.culpritVia} roleOf={roleOf} />
       ) : (
         <div className="dx-no-culprit" data-testid="no-culprit">
           <strong>No culprit found in the request.</strong>{' '}
@@ -94,11 +96,12 @@ function Lint({ d, roleOf }: { d: Diagnosis; roleOf: (index: number) => string |
       <div className="dx-head">
         <span className="dx-title">Lint</span>
         <span className="muted">{d.status !== null ? `the request succeeded (${d.status})` : 'no error response'}</span>
+        <ProviderChip d={d} />
       </div>
       {errors > 0 && (
         <div className="dx-lint-warn" data-testid="lint-warning">
-          MiMo would reject this history if it were sent again: {errors} {errors === 1 ? 'problem' : 'problems'} of the kind that
-          answer 400.
+          {whoRejects(d)} would reject this history if it were sent again: {errors} {errors === 1 ? 'problem' : 'problems'} of the
+          kind that answer 400.
         </div>
       )}
       {d.findings.length === 0 ? (
@@ -113,4 +116,30 @@ function Lint({ d, roleOf }: { d: Diagnosis; roleOf: (index: number) => string |
       )}
     </>
   )
+}
+
+const EVIDENCE: Record<NonNullable<Diagnosis['provider']>['evidence'], string> = {
+  host: 'its host',
+  path: 'its path',
+  error: "the error's wording",
+  model: 'the model name',
+  default: 'nothing else known: the default upstream',
+  none: 'nothing known'
+}
+
+/** Who answered, and what told (a relay shows the family behind it). */
+function ProviderChip({ d }: { d: Diagnosis }) {
+  if (!d.provider) return null
+  const { id, family, evidence } = d.provider
+  return (
+    <span className="chip" data-testid="diagnosis-provider" data-provider={id} title={`Provider, known from ${EVIDENCE[evidence]}`}>
+      {PROVIDER_LABELS[id]}
+      {family !== id && family !== 'unknown' ? ` → ${PROVIDER_LABELS[family]}` : ''}
+    </span>
+  )
+}
+
+function whoRejects(d: Diagnosis): string {
+  const family = d.provider?.family
+  return family && family !== 'unknown' ? PROVIDER_LABELS[family] : 'The endpoint'
 }

@@ -1,3 +1,4 @@
+import { PROVIDER_LABELS } from '@shared/provider-labels'
 import type { UnwrappedError } from '@shared/types'
 import { MessageRef } from './message-ref'
 import './diagnosis.css'
@@ -7,6 +8,11 @@ export function ErrorSummary({ error, roleOf }: { error: UnwrappedError; roleOf:
   return (
     <div className="dx-error" data-testid="provider-error">
       <div className="dx-error-text">
+        {error.chain && error.chain.length > 1 && (
+          <span className="dx-chain" data-testid="error-chain" title="The relays the error came through, outermost first, and the provider that wrote it">
+            {error.chain.join(' → ')}:
+          </span>
+        )}
         <span className="error-text" data-testid="error-text">
           {error.message}
         </span>
@@ -17,7 +23,16 @@ export function ErrorSummary({ error, roleOf }: { error: UnwrappedError; roleOf:
         )}
       </div>
       <div className="dx-error-meta">
-        {error.provider !== 'unknown' && <span className="tag">{error.provider}</span>}
+        {error.provider !== 'unknown' && (
+          <span className="tag" data-testid="error-provider" title="Whose error this is, by its wording or shape">
+            {PROVIDER_LABELS[error.provider]}
+          </span>
+        )}
+        {error.dialect && (
+          <span className="tag mono" data-testid="error-dialect" title="The wording recognized (docs/errors.md)">
+            {error.dialect}
+          </span>
+        )}
         {error.type && <span className="tag mono">type {error.type}</span>}
         {error.code && <span className="tag mono">code {error.code}</span>}
         {error.wrappers.map((w, i) => (

@@ -4,6 +4,7 @@ export const COLUMNS = [
   { id: 'method', title: 'Method', width: '66px' },
   { id: 'path', title: 'Path', width: 'minmax(200px, 1fr)' },
   { id: 'model', title: 'Model', width: '128px' },
+  { id: 'provider', title: 'Provider', width: '86px' },
   { id: 'stream', title: 'Stream', width: '62px' },
   { id: 'status', title: 'Status', width: '118px' },
   { id: 'duration', title: 'Duration', width: '74px', align: 'right' },

@@ -1,4 +1,5 @@
 import { memo } from 'react'
+import { PROVIDER_LABELS } from '@shared/provider-labels'
 import { openExchange } from '../../bridge/detail-actions'
 import { formatBytes, formatMs, formatTime, formatTokens, statusTone } from '../../lib/format'
 import { useAppStore } from '../../store/app-store'
@@ -54,6 +55,9 @@ export const ExchangeRow = memo(function ExchangeRow({ index, top, height }: Pro
       </span>
       <span className="cell cell-model" title={summary.model ?? ''}>
         {summary.model ?? <span className="dim">—</span>}
+      </span>
+      <span className="cell cell-provider" data-testid="exchange-provider" data-provider={summary.provider ?? ''}>
+        {summary.provider && summary.provider !== 'unknown' ? PROVIDER_LABELS[summary.provider] : <span className="dim">—</span>}
       </span>
       <span className="cell cell-stream">{summary.stream && <span className="badge badge-sse">SSE</span>}</span>
       <span className="cell cell-status">
