@@ -16,7 +16,7 @@ const sections: string[] = []
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
 sections.push(`\n## Run of ${new Date().toISOString()} (${machine})\n`)
 if (which === 'all' || which === 'proxy') sections.push('### Proxy overhead (loopback)\n\n' + (await proxyOverhead()) + '\n')
-if (which === 'all' || which === 'store') sections.push('### Store: 500-request agent session\n\n' + (await storeSession()) + '\n')
+if (which === 'all' || which === 'store') sections.push('### Store: generated agent sessions\n\n' + (await storeSession()) + '\n')
 if (which === 'all' || which === 'diagnose') sections.push('### Diagnose: 5 MB request, 1,000 messages\n\n' + (await diagnoseBench()) + '\n')
 if (which === 'all' || which === 'grouping') sections.push('### Conversation grouping\n\n' + (await groupingBench()) + '\n')
 if (which === 'all' || which === 'minimize') sections.push('### Minimize: oracle calls against history length\n\n' + (await minimizeBench()) + '\n')

@@ -1,71 +1,147 @@
-// The store against a long agent session: 500 requests, a 30 KB system prompt, 60 tools, growing history.
-import { mkdtempSync, readdirSync, statSync } from 'node:fs'
+// The store against generated agent sessions (test/scenarios/generated-session.ts: incompressible text, the
+// whole history re-sent with every request, tool calls and results, thinking, streamed responses):
+// - 500 requests written with the store in-process, and the same session in store format 1 (the writer kept
+//   for the migration tests) for comparison;
+// - 200 requests sent through `mimo-inspector serve` in its own process to a local upstream (needs
+//   `npm run build`), then its data folder measured.
+// The floor is gzip of the last request (it holds every earlier turn) plus gzip of every response: all the
+// distinct content there is. Dedupe (body bytes as sent / distinct chunk bytes) and compression (distinct
+// chunk bytes / bytes on disk) are reported separately.
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { Store } from '../src/main/core/store/store'
-import { RECORD_VERSION } from '../src/main/core/store/record'
+import type { StoreStats } from '../src/main/core/store/generation'
+import { generatedSession, sessionRecord, type GeneratedExchange, type SessionOptions } from '../test/scenarios/generated-session'
+import { V1Writer } from '../test/unit/store/v1-writer'
+import { sessionThroughServe } from './serve-session'
 
-function sessionBodies(requests: number): Generator<Buffer> {
-  const system = 'You are a coding agent. '.repeat(1250) // ~30 KB
-  const tools = Array.from({ length: 60 }, (_, i) => ({
-    name: `tool_${i}`,
-    description: `Tool number ${i}. `.repeat(20),
-    input_schema: { type: 'object', properties: { path: { type: 'string', description: 'a path '.repeat(10) } } }
-  }))
-  const messages: unknown[] = []
-  return (function* () {
-    for (let i = 0; i < requests; i++) {
-      messages.push({ role: 'user', content: [{ type: 'tool_result', tool_use_id: `toolu_${i}`, content: `result ${i} `.repeat(150 + (i % 7) * 40) }] })
-      yield Buffer.from(JSON.stringify({ model: 'mimo-v2.5-pro', max_tokens: 32000, stream: true, system, tools, messages }))
-      messages.push({ role: 'assistant', content: [{ type: 'thinking', thinking: `thought ${i} `.repeat(60), signature: 'sig' + i }, { type: 'tool_use', id: `toolu_${i + 1}`, name: 'tool_1', input: { path: `src/f${i}.ts` } }] })
-    }
-  })()
+/** The 500-request session: shorter turns than the 200-request one, so both are a few hundred MB raw. */
+export const SESSION_500: SessionOptions = { requests: 500, seed: 500, toolResult: [400, 5_000], thinking: [200, 1_000] }
+export const SESSION_200: SessionOptions = { requests: 200, seed: 12 }
+
+interface Measured {
+  requests: number
+  raw: number
+  largest: number
+  floor: number
+  onDisk: number
+  stats: StoreStats
+  recordMs: number
+  openMs: number
+  readLargestMs: number
+  rssMb: number
+  v1OnDisk?: number
 }
 
-export async function storeSession(requests = 500): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'mimo-bench-store-'))
-  const store = Store.open(dir)
-  let raw = 0
-  let largest = 0
+export function folderBytes(dir: string): number {
+  if (!existsSync(dir)) return 0
+  return readdirSync(dir, { withFileTypes: true }).reduce((n, f) => n + (f.isDirectory() ? folderBytes(join(dir, f.name)) : statSync(join(dir, f.name)).size), 0)
+}
+
+/** Floor and raw size, measured as the session goes by. */
+class FloorMeter {
+  raw = 0
+  largest = 0
+  responsesGz = 0
+  last: Buffer | null = null
+  requests = 0
+  add(e: GeneratedExchange): void {
+    this.requests++
+    this.raw += e.request.length + e.response.length
+    this.largest = Math.max(this.largest, e.request.length)
+    this.responsesGz += gzipSync(e.response).length
+    this.last = e.request
+  }
+  get floor(): number {
+    return this.responsesGz + (this.last ? gzipSync(this.last).length : 0)
+  }
+}
+
+/** Open cold, list, read the largest body back. */
+function reopen(dir: string): Pick<Measured, 'stats' | 'openMs' | 'readLargestMs' | 'rssMb'> {
+  const rssBefore = process.memoryUsage().rss
   const t0 = performance.now()
+  const store = Store.open(dir, { readOnly: true })
+  store.records.map((r) => r.summary)
+  const openMs = performance.now() - t0
+  const largest = store.records.reduce((a, r) => ((r.request.body?.size ?? 0) > (a.request.body?.size ?? 0) ? r : a))
+  const t1 = performance.now()
+  store.getBody(largest.request.body!)
+  const readLargestMs = performance.now() - t1
+  const stats = store.stats()!
+  store.close()
+  return { stats, openMs, readLargestMs, rssMb: (process.memoryUsage().rss - rssBefore) / 2 ** 20 }
+}
+
+export function inProcess(options: SessionOptions): Measured & { dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'mimo-bench-store-'))
+  const v1Dir = mkdtempSync(join(tmpdir(), 'mimo-bench-store-v1-'))
+  const store = Store.open(dir)
+  const v1 = new V1Writer(v1Dir)
+  const meter = new FloorMeter()
+  let recordMs = 0
   let seq = 1
-  for (const body of sessionBodies(requests)) {
-    raw += body.length
-    largest = Math.max(largest, body.length)
-    store.append({
-      v: RECORD_VERSION,
-      summary: {
-        id: `bench-${seq}`, seq, startedAt: new Date().toISOString(), method: 'POST', path: '/anthropic/v1/messages', upstreamUrl: 'https://api.xiaomimimo.com/anthropic/v1/messages',
-        mode: 'reverse', protocol: 'anthropic', model: 'mimo-v2.5-pro', stream: true, state: 'completed', status: 200, error: null,
-        durationMs: 1000, ttfbMs: 100, requestSize: body.length, responseSize: 0, usage: null, conversationId: null
-      },
-      request: { headers: [['content-type', 'application/json']], body: store.putBody(body), bodyCut: false },
-      response: null
-    })
+  for (const e of generatedSession(options)) {
+    meter.add(e)
+    const t0 = performance.now()
+    store.append(sessionRecord(e, seq, (b, kind) => store.putBody(b, kind)))
+    recordMs += performance.now() - t0
+    v1.append(sessionRecord(e, seq, (b) => v1.putBody(b)))
     seq++
   }
-  const recordMs = performance.now() - t0
   store.close()
-  const onDisk = readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0)
-  const rssBefore = process.memoryUsage().rss
-  const t1 = performance.now()
-  const reopened = Store.open(dir, { readOnly: true })
-  const listed = reopened.records.map((r) => r.summary).length
-  const openMs = performance.now() - t1
-  const t2 = performance.now()
-  const last = reopened.getBody(reopened.records[reopened.records.length - 1].request.body!)
-  const readLastMs = performance.now() - t2
-  reopened.close()
-  const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`
+  const v1OnDisk = folderBytes(v1Dir)
+  rmSync(v1Dir, { recursive: true, force: true })
+  return { dir, requests: meter.requests, raw: meter.raw, largest: meter.largest, floor: meter.floor, onDisk: folderBytes(dir), recordMs, v1OnDisk, ...reopen(dir) }
+}
+
+export async function throughServe(options: SessionOptions): Promise<(Measured & { dir: string }) | string> {
+  if (!existsSync('out/cli/cli.js')) return 'not built (`npm run build`)'
+  const dir = mkdtempSync(join(tmpdir(), 'mimo-bench-serve-'))
+  const meter = new FloorMeter()
+  const session = (function* () {
+    for (const e of generatedSession(options)) {
+      meter.add(e)
+      yield e
+    }
+  })()
+  const run = await sessionThroughServe(session, dir)
+  return { dir, requests: run.requests, raw: meter.raw, largest: meter.largest, floor: meter.floor, onDisk: folderBytes(dir), recordMs: run.ms, ...reopen(dir) }
+}
+
+const mb = (n: number): string => `${(n / 2 ** 20).toFixed(2)} MB`
+
+export function storeTable(rows: [string, Measured | string][]): string {
+  const cols = rows.map(([name]) => name)
+  const cell = (f: (m: Measured) => string): string[] => rows.map(([, m]) => (typeof m === 'string' ? m : f(m)))
+  const line = (label: string, values: string[]): string => `| ${label} | ${values.join(' | ')} |`
   return [
-    '| measure | value |',
-    '| --- | --- |',
-    `| requests | ${requests} (largest ${mb(largest)}) |`,
-    `| raw request bodies | ${mb(raw)} |`,
-    `| on disk (all files) | ${mb(onDisk)} = ${((onDisk / raw) * 100).toFixed(2)} % of raw |`,
-    `| time to record all | ${(recordMs / 1000).toFixed(2)} s (${(recordMs / requests).toFixed(1)} ms a request) |`,
-    `| open the store and list ${listed} | ${openMs.toFixed(1)} ms |`,
-    `| read back the largest body (${mb(last.length)}) | ${readLastMs.toFixed(1)} ms |`,
-    `| RSS growth while opening + listing | ${mb(process.memoryUsage().rss - rssBefore)} |`
+    line('measure', cols),
+    line('---', cols.map(() => '---')),
+    line('requests (largest request body)', cell((m) => `${m.requests} (${mb(m.largest)})`)),
+    line('raw: request + response bodies as sent', cell((m) => mb(m.raw))),
+    line('floor: gzip of the last request + gzip of each response', cell((m) => mb(m.floor))),
+    line('**on disk** (whole data folder)', cell((m) => `**${mb(m.onDisk)} = ${(m.onDisk / m.floor).toFixed(2)} × floor**`)),
+    line('format 1 (before) on disk, same session, in-process', cell((m) => (m.v1OnDisk ? `${mb(m.v1OnDisk)} = ${(m.v1OnDisk / m.floor).toFixed(2)} × floor` : 'see below'))),
+    line('dedupe: bodies as sent / distinct chunk bytes', cell((m) => `${(m.stats.logical / m.stats.unique).toFixed(1)} × (${mb(m.stats.logical)} → ${mb(m.stats.unique)})`)),
+    line('compression: distinct chunk bytes / pack', cell((m) => `${(m.stats.unique / m.stats.packed).toFixed(2)} × (→ ${mb(m.stats.packed)})`)),
+    line('journal (records, chunk lists, segment headers)', cell((m) => `${mb(m.stats.journal)} (${((m.stats.journal / m.stats.exchanges) | 0)} B an exchange)`)),
+    line('time to record', cell((m) => `${(m.recordMs / 1000).toFixed(1)} s (${(m.recordMs / m.requests).toFixed(1)} ms a request)`)),
+    line('open cold and list', cell((m) => `${m.openMs.toFixed(1)} ms`)),
+    line('read back the largest request body', cell((m) => `${m.readLargestMs.toFixed(1)} ms`)),
+    line('RSS growth while opening + listing + reading', cell((m) => `${m.rssMb.toFixed(1)} MB`))
   ].join('\n')
+}
+
+export async function storeSession(): Promise<string> {
+  const a = inProcess(SESSION_500)
+  const b = await throughServe(SESSION_200)
+  const text = storeTable([
+    ['500 requests, store in-process', a],
+    ['200 requests through `serve` (own process)', b]
+  ])
+  for (const m of [a, b]) if (typeof m !== 'string') rmSync(m.dir, { recursive: true, force: true })
+  return text
 }

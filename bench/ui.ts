@@ -209,8 +209,10 @@ async function recordConversation(proxyUrl: string): Promise<{ requests: number;
 }
 
 function logLines(dir: string): number {
-  const text = readFileSync(join(dir, 'exchanges.jsonl'), 'utf8')
-  return text.split('\n').filter((l) => l.trim()).length
+  const store = Store.open(dir, { readOnly: true })
+  const n = store.records.length
+  store.close()
+  return n
 }
 
 // Page-side code is passed as strings: tsx's transform may add helpers (__name) that do not exist in the page.

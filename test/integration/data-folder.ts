@@ -1,9 +1,9 @@
 // Everything a data folder holds, for tests that must prove a secret never reached the disk: every file's raw
-// bytes and every stored blob inflated (a key inside a deflated chunk is invisible in the raw file). The one
-// place that knows the blob pack's layout, so a store format change updates one function.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+// bytes and everything the store holds decoded (a key inside a deflated segment or a compressed record is
+// invisible in the raw file). The store's own storedContent knows its layout, so a format change updates it.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { inflateRawSync } from 'node:zlib'
+import { storedContent } from '../../src/main/core/store/stored-content'
 
 export type Haystack = [where: string, bytes: Buffer]
 
@@ -14,22 +14,10 @@ export function everyFile(dir: string): string[] {
   })
 }
 
-export function inflatedBlobs(dir: string): Buffer[] {
-  if (!existsSync(join(dir, 'blobs.idx'))) return []
-  const pack = readFileSync(join(dir, 'blobs.pack'))
-  return readFileSync(join(dir, 'blobs.idx'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [, offset, stored] = line.split(' ').map(Number)
-      return inflateRawSync(pack.subarray(offset, offset + stored))
-    })
-}
-
-/** Every file of the folder and every blob inflated, each named for the failure message. */
+/** Every file of the folder and everything the store holds decoded, each named for the failure message. */
 export function everyStoredByte(dir: string): Haystack[] {
   const files: Haystack[] = everyFile(dir).map((f) => [f, readFileSync(f)])
-  return files.concat(inflatedBlobs(dir).map((b, i): Haystack => [`${dir} blob #${i}`, b]))
+  return files.concat([...storedContent(dir)].map(([label, b]): Haystack => [`${dir} ${label}`, b]))
 }
 
 /** The distinctive middle of a key, so a partial leak is caught too; searched as bytes and as latin1 text. */

@@ -1,10 +1,12 @@
-// A full disk (the blob pack is /dev/full, which fails every write with ENOSPC): traffic keeps flowing, and
+// A full disk (the body pack is /dev/full, which fails every write with ENOSPC): traffic keeps flowing, and
 // the store status says recording stopped and why.
-import { symlinkSync } from 'node:fs'
+import { rmSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { existsSync } from 'node:fs'
 import { afterEach, expect, it } from 'vitest'
 import type { StoreStatus } from '../../src/shared/types'
+import { Store } from '../../src/main/core/store/store'
+import { PACK_FILE } from '../../src/main/core/store/layout'
 import { startStack, tempDataDir, PAYG_KEY, type Stack } from './stack'
 import { skipUnless } from '../needs'
 
@@ -13,7 +15,9 @@ afterEach(async () => stack?.close())
 
 it.skipIf(skipUnless(existsSync('/dev/full'), '/dev/full (a device that answers every write with ENOSPC)'))('keeps forwarding when the disk is full and says recording stopped', async () => {
   const dataDir = tempDataDir()
-  symlinkSync('/dev/full', join(dataDir, 'blobs.pack'))
+  Store.open(dataDir).close()
+  rmSync(join(dataDir, 'store-1', PACK_FILE))
+  symlinkSync('/dev/full', join(dataDir, 'store-1', PACK_FILE))
   stack = await startStack({}, { dataDir })
   const statuses: StoreStatus[] = []
   stack.inspector.events.on('store:status', (s) => statuses.push(s))

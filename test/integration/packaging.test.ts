@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { persistWorkerFile } from '../../src/main/core/capture/worker-file'
+import { Store } from '../../src/main/core/store/store'
 import { APP_FILES } from '../../src/main/shell/app-files'
 import { LINUX_SIZES } from '../../scripts/make-icons'
 import { tempDataDir } from './stack'
@@ -76,7 +77,9 @@ async function persistThrough(file: string): Promise<{ id: string; model: string
       worker.postMessage({ seq: 1, input: { summary, requestHeaders: [['content-type', 'application/json']], request: { bytes: new Uint8Array(body), cut: false }, response: null } })
     })
     expect(reply.error).toBeUndefined()
-    expect(readFileSync(join(dir, 'exchanges.jsonl'), 'utf8')).toContain('"ex-packaged"')
+    const store = Store.open(dir, { readOnly: true })
+    expect(store.get('ex-packaged')).toBeDefined()
+    store.close()
     return reply.record!.summary
   } finally {
     await worker.terminate()

@@ -35,7 +35,7 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
   }
   const host = opts.listen ?? LOOPBACK
   if (isIP(host) === 0 && host !== 'localhost') throw new UsageError(`--listen takes an IP address, not "${host}"`)
-  const inspector = await Inspector.start({ dataDir: opts.dataDir, version: opts.version, shell: 'web', proxyPort: opts.proxyPort, upstream: opts.upstream, host, mitmPort: opts.mitmPort ?? null, captureHosts, timeouts: { connectMs: (opts.connectTimeout ?? 15) * 1000, idleMs: (opts.idleTimeout ?? 600) * 1000 } })
+  const inspector = await Inspector.start({ dataDir: opts.dataDir, version: opts.version, shell: 'web', proxyPort: opts.proxyPort, upstream: opts.upstream, host, mitmPort: opts.mitmPort ?? null, captureHosts, timeouts: { connectMs: (opts.connectTimeout ?? 15) * 1000, idleMs: (opts.idleTimeout ?? 600) * 1000 }, onStoreMigrate: migrationProgress })
   if (inspector.proxyErrorMessage) {
     await inspector.close()
     throw new Error(inspector.proxyErrorMessage)
@@ -78,6 +78,11 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+}
+
+/** A data folder from an older version is migrated once, on open; say so, it can take a while. */
+function migrationProgress(p: { records: number; total: number }): void {
+  process.stderr.write(`Migrating the data folder to the current store format: ${p.records} of ${p.total} exchanges${p.records === p.total ? ', done.\n' : '\r'}`)
 }
 
 /** The built renderer, next to the built CLI (out/cli → out/renderer) or from the source tree. */

@@ -23,7 +23,7 @@ import { Replayer } from './replay/replayer'
 import { replayHandlers } from './replay/replay-handlers'
 import { MinimizeJobs } from './repro/minimize-jobs'
 import { reproHandlers } from './repro/repro-handlers'
-import { Store } from './store/store'
+import { Store, type StoreOptions } from './store/store'
 
 export const DEFAULT_PROXY_PORT = 8788
 export const LOOPBACK = '127.0.0.1'
@@ -49,6 +49,8 @@ export interface InspectorOptions {
   captureHosts?: string[]
   /** Tests map intercepted names to loopback. */
   mitmResolveUpstream?: MitmProxyOptions['resolveUpstream']
+  /** Progress while a data folder from an older version is migrated on open. */
+  onStoreMigrate?: StoreOptions['onMigrate']
 }
 
 export class Inspector {
@@ -65,7 +67,8 @@ export class Inspector {
 
   private constructor(private readonly options: InspectorOptions) {
     const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS
-    this.store = Store.open(options.dataDir)
+    this.store = Store.open(options.dataDir, { onMigrate: options.onStoreMigrate })
+    if (this.store.migrated?.unreadable) this.warnings.push(`${this.store.migrated.unreadable} body(ies) of the older data folder could not be read and were left out when it was migrated`)
     if (this.store.skippedOnOpen > 0) this.warnings.push(`${this.store.skippedOnOpen} damaged record(s) in the store were skipped (a crash cuts at most the last one)`)
     this.conversations = new ConversationList(this.store.records)
     const analysis = new Analysis(this.store)

@@ -2,10 +2,11 @@
 // quit, awaits the core's close (time-limited) and quits again. Run with a real Inspector recording real
 // traffic from the emulator; the fake app "exits" where Electron would, and the test looks at the data folder
 // at that moment.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { holdQuitUntilClosed } from '../../../src/main/shell/quit-gate'
+import { Store } from '../../../src/main/core/store/store'
 import { PAYG_KEY, startStack, tempDataDir, type Stack } from '../../integration/stack'
 import { FakeApp } from './fake-electron'
 
@@ -16,12 +17,10 @@ afterEach(async () => {
 })
 
 function storedIds(dir: string): string[] {
-  const path = join(dir, 'exchanges.jsonl')
-  if (!existsSync(path)) return []
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => (JSON.parse(line) as { summary: { id: string } }).summary.id)
+  const store = Store.open(dir, { readOnly: true })
+  const ids = store.records.map((r) => r.summary.id)
+  store.close()
+  return ids
 }
 
 describe('quit', () => {

@@ -58,7 +58,7 @@ export function persistJob(input: PersistInput, writer: StoreWriter, grouper: Gr
   if (grouper && key) {
     const assigned = grouper.add({ id: summary.id, key })
     summary.conversationId = assigned.conversationId
-    group = { key: writer.putBody(Buffer.from(JSON.stringify(key))), forkOf: assigned.forkOf, forkAt: assigned.forkAt }
+    group = { key: writer.putBody(Buffer.from(JSON.stringify(key)), 'group-key'), forkOf: assigned.forkOf, forkAt: assigned.forkAt }
   }
   const record: ExchangeRecord = {
     v: RECORD_VERSION,
@@ -68,16 +68,16 @@ export function persistJob(input: PersistInput, writer: StoreWriter, grouper: Gr
     ...(input.replayOf ? { replayOf: input.replayOf } : {}),
     request: {
       headers: requestHeaders,
-      body: reqBytes && reqBytes.length > 0 ? writer.putBody(reqBytes) : null,
+      body: reqBytes && reqBytes.length > 0 ? writer.putBody(reqBytes, 'request') : null,
       bodyCut: input.request.cut
     },
     response: res
       ? {
           statusMessage: res.statusMessage,
           headers: responseHeaders,
-          body: resBytes && resBytes.length > 0 ? writer.putBody(resBytes) : null,
+          body: resBytes && resBytes.length > 0 ? writer.putBody(resBytes, 'response') : null,
           bodyCut: res.cut,
-          chunkTimes: res.chunkTimes.length > 0 ? writer.putBody(Buffer.from(JSON.stringify(res.chunkTimes))) : null
+          chunkTimes: res.chunkTimes.length > 0 ? writer.putBody(Buffer.from(JSON.stringify(res.chunkTimes)), 'chunk-times') : null
         }
       : null
   }

@@ -1,10 +1,8 @@
 // Worker thread entry: owns the StoreWriter and the conversation index, and persists finished exchanges one
 // at a time, in order.
-import { join } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
 import { ConversationIndex } from '../conversations/conversation-index'
 import type { GroupKey } from '../conversations/group-key'
-import { readLogInFileOrder } from '../store/exchange-log'
 import { StoreWriter } from '../store/store-writer'
 import { persistJob, type PersistInput } from './persist-job'
 
@@ -29,7 +27,7 @@ try {
 
 /** Replays stored group keys in the order they were assigned, so new requests join the same conversations. */
 function rebuildConversations(w: StoreWriter): void {
-  for (const record of readLogInFileOrder(join(dir, 'exchanges.jsonl')).records) {
+  for (const record of w.records()) {
     const ref = record.group?.key
     if (!ref) continue
     try {

@@ -2,7 +2,7 @@
 // fingerprints), and references to the body bytes in the blob pack. Bodies are never inline, so listing
 // reads only small lines.
 import type { ExchangeSummary, HeaderList } from '../../../shared/types'
-import type { BodyRef } from './body-store'
+import type { BodyRef } from './refs'
 
 export const RECORD_VERSION = 1
 
