@@ -1,11 +1,15 @@
 // Generates the rule catalogue from the code itself: docs/rules.json (what `mimo-inspector rules --json`
 // prints) and docs/rules.md. Per rule: its id and number, title and sources (diagnose/catalogue.ts), what it
 // checks (the header comment of its file in diagnose/rules/), the fixes it offers (the fix ids its file
-// names, each described by the header comment of its file in replay/fixes/). `npm run docs:rules` rewrites
-// both; test/unit/docs/rules-doc.test.ts fails when they are stale.
+// names, each described by the header comment of its file in replay/fixes/), and the provider wordings that
+// name it: rows of the dialect table (diagnose/dialects/), referred to by id; their texts are in
+// docs/errors.md, never copied here. `npm run docs:rules` rewrites both; test/unit/docs/rules-doc.test.ts
+// fails when they are stale.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CATALOGUE, LOCATION_RULE, RULE_IDS } from '../src/main/core/diagnose/catalogue'
+import { ERROR_DIALECTS } from '../src/main/core/diagnose/dialects'
+import { PROVIDER_LABELS } from '../src/main/core/diagnose/providers'
 import { FIX_IDS } from '../src/main/core/replay/fixes'
 import type { RuleSource } from '../src/shared/types'
 import type { FixDoc, RuleDoc } from '../src/main/cli/rules'
@@ -47,11 +51,15 @@ export function collectRuleDocs(root: string): RuleDoc[] {
       const fixes = file ? FIX_IDS.filter((f) => source.includes(`'${f}'`)).map(fixDoc) : []
       // The header starts with the rule's number ("R02: …", "R20, MiMo's OpenAI path: …").
       const checks = file ? sentence(headerComment(source).replace(new RegExp(`^${info.ref}[,:]?\\s*`), '')) : null
-      return { ref: info.ref, id: info.id, title: info.title, file, checks, fixes, sources: [...info.sources] }
+      const wordings = ERROR_DIALECTS.filter((d) => d.rule === info.id).map((d) => ({ id: d.id, provider: PROVIDER_LABELS[d.provider], source: d.source }))
+      return { ref: info.ref, id: info.id, title: info.title, file, checks, fixes, wordings, sources: [...info.sources] }
     })
 }
 
 const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
+
+/** The anchor GitHub gives a heading: docs/errors.md has one section per provider. */
+const anchor = (heading: string): string => heading.toLowerCase().replace(/[^\w\s-]/g, '').trim().replace(/\s+/g, '-')
 
 const link = (s: RuleSource): string => (s.url ? `[${s.label}](${s.url})` : s.label)
 
@@ -64,11 +72,12 @@ export function renderRulesMarkdown(rules: readonly RuleDoc[]): string {
     'The rules the diagnosis knows: why a provider answers 400 (or 401, 421, 429) to a request that an agent',
     'replays. A rule with a request check also lints requests that did not fail. How a failing request is',
     'matched to a rule and a culprit: [architecture.md](architecture.md#choosing-the-culprit). The same',
-    'catalogue: `npx mimo-inspector rules` (`--json` for [rules.json](rules.json)).',
+    'catalogue: `npx mimo-inspector rules` (`--json` for [rules.json](rules.json)). The provider wordings that name',
+    'a rule are listed by their ids in the dialect table; [errors.md](errors.md) has their texts and samples.',
     '',
-    '| Rule | Id | Title | Request check |',
-    '| --- | --- | --- | --- |',
-    ...rules.map((r) => `| [${r.ref}](#${r.ref.toLowerCase()}) | \`${r.id}\` | ${r.title} | ${r.file ? 'yes' : 'no, from the error text only'} |`),
+    '| Rule | Id | Title | Request check | Provider wordings |',
+    '| --- | --- | --- | --- | --- |',
+    ...rules.map((r) => `| [${r.ref}](#${r.ref.toLowerCase()}) | \`${r.id}\` | ${r.title} | ${r.file ? 'yes' : 'no, from the error text only'} | ${r.wordings.length} |`),
     ''
   ]
   for (const r of rules) {
@@ -78,6 +87,10 @@ export function renderRulesMarkdown(rules: readonly RuleDoc[]): string {
       out.push('**Fixes:**', '')
       for (const f of r.fixes) out.push(`- \`${f.id}\`${f.formats ? ` (${f.formats})` : ''}: ${f.does}`)
       out.push('')
+    }
+    if (r.wordings.length) {
+      const rows = r.wordings.map((w) => `[\`${w.id}\`](errors.md#${anchor(w.provider)}) (${w.provider})`)
+      out.push(`**Provider wordings** (rows of the dialect table, texts and samples in [errors.md](errors.md)): ${rows.join(', ')}.`, '')
     }
     out.push(`**Sources:** ${r.sources.length ? r.sources.map(link).join(', ') : 'none recorded'}.`, '')
   }

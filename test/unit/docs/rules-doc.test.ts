@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { collectRuleDocs, renderRulesMarkdown } from '../../../scripts/rules-doc'
 import { CATALOGUE } from '../../../src/main/core/diagnose/catalogue'
+import { ERROR_DIALECTS } from '../../../src/main/core/diagnose/dialects'
 import { RULES } from '../../../src/main/core/diagnose/rules'
 
 const root = resolve(import.meta.dirname, '../../..')
@@ -33,6 +34,14 @@ describe('docs/rules.md', () => {
     const r30 = docs.find((d) => d.ref === 'R30')!
     expect(r30.fixes.map((f) => f.id)).toEqual(['use-matching-base-url'])
     for (const f of docs.flatMap((d) => d.fixes)) expect(f.does.length, f.id).toBeGreaterThan(20)
+  })
+
+  it('refers to every row of the dialect table that names a rule, under that rule, by id only', () => {
+    const listed = docs.flatMap((d) => d.wordings.map((w) => [w.id, d.id]))
+    const named = ERROR_DIALECTS.filter((d) => d.rule).map((d) => [d.id, d.rule])
+    expect(listed.sort()).toEqual(named.sort())
+    expect(docs.find((d) => d.ref === 'R02')!.wordings.map((w) => w.id)).toContain('mimo.reasoning-passback')
+    for (const w of docs.flatMap((d) => d.wordings)) expect(Object.keys(w).sort()).toEqual(['id', 'provider', 'source'])
   })
 })
 
