@@ -40,7 +40,9 @@ const mainEntry = join(root, pkg.main)
 
 /** The bare package names a bundle imports (static, dynamic or require), Node built-ins aside. */
 function bareImports(code: string): string[] {
-  const specs = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)["']([^"']+)["']/g)].map((m) => m[1])
+  // Import and export statements at the start of a line, import() and require() calls; a specifier is one token.
+  const statements = /^\s*(?:import|export)\b[^;'"]*?\bfrom\s*["']([^"'\s]+)["']|^\s*import\s*["']([^"'\s]+)["']|\bimport\(\s*["']([^"'\s]+)["']\s*\)|\brequire\(\s*["']([^"'\s]+)["']\s*\)/gm
+  const specs = [...code.matchAll(statements)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4])
   return specs.filter((s) => !s.startsWith('.') && !s.startsWith('/') && !s.startsWith('node:') && !builtinModules.includes(s))
 }
 
