@@ -66,7 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const checked = validate(body, protocol)
     if (!checked.ok) return sendError(res, 400, paramIncorrect(checked.param), sse)
 
-    const turn = resolveTurn(scripts.shift() ?? DEFAULT_TURN, checked.request, protocol, body.length, options.deterministic ? body : null)
+    const turn = resolveTurn(scripts.shift() ?? options.reply?.(protocol, checked.request.body) ?? DEFAULT_TURN, checked.request, protocol, body.length, options.deterministic ? body : null)
     const cutAfter = failure && 'cut' in failure ? failure.afterEvents : undefined
     if (checked.request.stream) {
       const events = protocol === 'anthropic' ? anthropicEvents(turn) : openaiChunks(turn)

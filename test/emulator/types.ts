@@ -21,6 +21,8 @@ export interface EmulatorOptions {
   anthropicStreamErrorPrefix?: boolean
   /** Derive ids and timestamps from the request body, so a direct call and a proxied one can be compared byte for byte. */
   deterministic?: boolean
+  /** Picks the reply for a valid request when no scripted turn is queued (undefined: the default turn). */
+  reply?: (protocol: Protocol, body: Record<string, unknown>) => ScriptedTurn | undefined
 }
 
 export interface ReceivedRequest {
