@@ -53,7 +53,7 @@ function shellInput(tool: ToolInfo): Record<string, unknown> {
 
 function lastIsUserText(protocol: Protocol, messages: unknown): boolean {
   if (!Array.isArray(messages)) return false
-  // Claude Code ≥ 2.1.154 appends a role:"system" message after the user's (mimo-rules R26).
+  // Claude Code ≥ 2.1.154 appends a role:"system" message after the user's.
   const last = (messages as Array<Record<string, unknown>>).findLast((m) => m.role !== 'system')
   if (!last || last.role !== 'user') return false
   if (protocol === 'openai') return true

@@ -11,6 +11,7 @@ import { showCommand } from './cli/show'
 import { diagnoseCommand } from './cli/diagnose'
 import { exportCommand } from './cli/export'
 import { minimizeCommand } from './cli/minimize'
+import { clientsCommand } from './cli/clients'
 import { DEFAULT_UI_PORT, serveCommand } from './cli/serve'
 import { rulesCommand } from './cli/rules'
 
@@ -89,6 +90,13 @@ program
   .description('print the rule catalogue the diagnosis works from (the same as docs/rules.md)')
   .option('--json', 'print JSON: [{ref, id, title, file, checks, fixes, sources}]')
   .action((o) => rulesCommand(o.json === true))
+
+program
+  .command('clients')
+  .description('list the known issues of coding agents and libraries: affected versions, the rule they trigger, the source, the workaround')
+  .option('--json', 'print JSON: [{id, client, versions, providers, rules, problem, sources, workarounds, verified}]')
+  .option('--client <name>', 'only this client (case-insensitive, part of the name is enough)')
+  .action((o) => clientsCommand(o.json === true, o.client))
 
 function fail(code: number, message: string): never {
   process.stderr.write(`mimo-inspector: ${message}\n`)

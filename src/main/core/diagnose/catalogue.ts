@@ -9,10 +9,10 @@ export interface RuleInfo {
   sources: readonly RuleSource[]
 }
 
-const doc = (label: string, url: string): RuleSource => ({ label, url })
+export const doc = (label: string, url: string): RuleSource => ({ label, url })
 /** `owner/repo`, number → `repo#N` with the issue URL (GitHub redirects /issues/N to a PR too). */
-const issue = (repo: string, n: number): RuleSource => ({ label: `${repo.split('/')[1]}#${n}`, url: `https://github.com/${repo}/issues/${n}` })
-const pr = (repo: string, n: number): RuleSource => ({ label: `${repo.split('/')[1]} PR#${n}`, url: `https://github.com/${repo}/pull/${n}` })
+export const issue = (repo: string, n: number): RuleSource => ({ label: `${repo.split('/')[1]}#${n}`, url: `https://github.com/${repo}/issues/${n}` })
+export const pr = (repo: string, n: number): RuleSource => ({ label: `${repo.split('/')[1]} PR#${n}`, url: `https://github.com/${repo}/pull/${n}` })
 /** A report whose repository owner the catalogue does not give. */
 const report = (label: string): RuleSource => ({ label, url: null })
 
