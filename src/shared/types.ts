@@ -45,6 +45,10 @@ export interface ExchangeSummary {
   conversationId: string | null
   /** Who answered, from host, path and model (computed when recorded, or when listed for older records). */
   provider?: ProviderId
+  /** The session the client named for itself (X-Claude-Code-Session-Id, x-session-id, …), when it named one. */
+  sessionId?: string | null
+  /** An imported copy of this recorded exchange: shown, but never counted as a new failure. */
+  duplicateOf?: string | null
 }
 
 export interface ExchangeDetail {
@@ -301,16 +305,36 @@ export interface ConversationSummary {
   inputTokens: number
   outputTokens: number
   errors: number
-  /** The last request failed (HTTP error, transport failure or an error inside the stream). */
+  /**
+   * The agent's last request failed (HTTP error, transport failure or an error inside the stream). Status, colour
+   * and `errors` follow the agent's own traffic (captured, or imported when that is all there is), never replays
+   * or imported copies of recorded exchanges.
+   */
   endedInError: boolean
   lastStatus: number | null
+  /** The session the client named (X-Claude-Code-Session-Id, x-session-id, …); null when it named none. */
+  sessionId: string | null
+  /** This thread's place in its session: the main thread, a side thread (sub-agent, …) or a title request. */
+  thread: ThreadRole | null
+  /** Threads in its session (1 without a session). */
+  sessionThreads: number
+  /** seq of its session's first request (its own first request without a session): the list sorts by it. */
+  sessionStartSeq: number
+  /** Replays sent from the app: branches, with their own status. */
+  replays: number
+  lastReplayStatus: number | null
+  lastReplayFailed: boolean | null
 }
+
+export type ThreadRole = 'main' | 'side' | 'title'
 
 export interface ConversationDetail {
   summary: ConversationSummary
   exchanges: ExchangeSummary[]
   /** The request whose timeline to show: the failing one if the conversation ended in error, else the longest. */
   focusId: string
+  /** Its session and all the session's threads (this one included), in list order; null without a session. */
+  session: { id: string; threads: ConversationSummary[] } | null
 }
 
 export interface ImportResult {

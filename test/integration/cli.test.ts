@@ -38,7 +38,9 @@ describe('list and show', () => {
     expect(out.status).toBe(0)
     const rows = JSON.parse(out.stdout) as Array<Record<string, unknown>>
     expect(rows).toHaveLength(2)
-    expect(Object.keys(rows[0]).sort()).toEqual(['conversationId', 'id', 'method', 'model', 'path', 'provider', 'startedAt', 'status', 'stream'])
+    // The documented fields, plus the ones added since (formats gain fields, never lose them).
+    expect(Object.keys(rows[0]).sort()).toEqual(['conversationId', 'duplicateOf', 'id', 'method', 'model', 'path', 'provider', 'sessionId', 'startedAt', 'status', 'stream'])
+    expect(rows[0]).toMatchObject({ sessionId: null, duplicateOf: null })
     // The emulator listens on loopback: the model tells the provider.
     expect(rows[0]).toMatchObject({ method: 'POST', path: '/anthropic/v1/messages', status: 200, model: 'mimo-v2.5-pro', stream: false, provider: 'mimo' })
     expect(rows[1]).toMatchObject({ path: '/v1/chat/completions', model: 'mimo-v2.5', stream: true })

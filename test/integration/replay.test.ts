@@ -126,6 +126,42 @@ describe('fix and replay', () => {
     expect(replayed.conversationId).toBe(failing.conversationId)
   })
 
+  it('a replay is a branch: the row keeps the agent’s status (ended in error, 400) and shows the branch’s own', async () => {
+    stack = await startStack()
+    const ended = stack.ended(3)
+    expect((await anthropicCraftSession(stack.proxyUrl, stack.emulator)).status).toBe(400)
+    const failing = (await ended)[2]
+    const conversation = async () => (await stack.inspector.handlers['conversations:get']({ id: failing.conversationId! }))!
+    const original = (await stack.inspector.handlers['exchanges:body']({ id: failing.id, part: 'request' })).text!
+    const fixed = await stack.inspector.handlers['replay:apply-fix']({ id: failing.id, fixId: 'restore-thinking', body: original })
+    // An edit to the first message would fork the lineage; a replay still joins its original's conversation.
+    const body = JSON.parse(fixed.body) as { messages: Array<{ content: unknown }> }
+    body.messages[0].content = 'An edited first prompt.'
+    const upserts: Array<{ id: string; endedInError: boolean }> = []
+    stack.inspector.events.on('conversation:upserted', (c) => upserts.push(c))
+    let done = waitForEnded(stack.inspector, 1)
+    stack.emulator.script({ text: 'main.ts prints hi.' })
+    await stack.inspector.handlers['replay:send']({ id: failing.id, body: JSON.stringify(body), headers: null, target: null, key: null })
+    const [ok] = await done
+    expect(ok.status).toBe(200)
+    expect(ok.conversationId).toBe(failing.conversationId)
+    const after = await conversation()
+    expect(after.summary).toMatchObject({ endedInError: true, lastStatus: 400, errors: 1, requests: 4, replays: 1, lastReplayStatus: 200, lastReplayFailed: false })
+    expect(after.focusId).toBe(failing.id)
+    expect(upserts.at(-1)).toMatchObject({ id: failing.conversationId, endedInError: true })
+    const { items } = await stack.inspector.handlers['conversations:list']({ offset: 0, limit: 10 })
+    expect(items).toHaveLength(1)
+
+    // A failing replay (the original bytes again) changes the branch's status, not the conversation's count.
+    done = waitForEnded(stack.inspector, 1)
+    await stack.inspector.handlers['replay:send']({ id: failing.id, body: null, headers: null, target: null, key: null })
+    expect((await done)[0].status).toBe(400)
+    expect((await conversation()).summary).toMatchObject({ endedInError: true, lastStatus: 400, errors: 1, replays: 2, lastReplayStatus: 400, lastReplayFailed: true })
+    // After a restart the list reads the same from the store.
+    const inspector = await stack.restart()
+    expect((await inspector.handlers['conversations:get']({ id: failing.conversationId! }))!.summary).toMatchObject({ endedInError: true, errors: 1, replays: 2 })
+  })
+
   it('restore-reasoning-content does the same in OpenAI format; disable-thinking also gives 200', async () => {
     stack = await startStack()
     const ended = stack.ended(3)

@@ -746,7 +746,14 @@ export function createFakeInspector(options: FakeOptions = {}): FakeInspector {
       outputTokens: list.reduce((t, r) => t + (r.summary.usage?.outputTokens ?? 0), 0),
       errors: list.filter((r) => failedSummary(r.summary)).length,
       endedInError: failedSummary(last),
-      lastStatus: last.status
+      lastStatus: last.status,
+      sessionId: null,
+      thread: null,
+      sessionThreads: 1,
+      sessionStartSeq: first.seq,
+      replays: 0,
+      lastReplayStatus: null,
+      lastReplayFailed: null
     }
   }
 
@@ -978,7 +985,7 @@ export function createFakeInspector(options: FakeOptions = {}): FakeInspector {
       const summary = conversationOf(id)
       const list = members.get(id)
       if (!summary || !list) return null
-      return { summary, exchanges: list.map((r) => r.summary), focusId: focusOf(list) }
+      return { summary, exchanges: list.map((r) => r.summary), focusId: focusOf(list), session: null }
     },
     'import:file': ({ name, text }) => importText(name, text),
     ...sim.handlers,

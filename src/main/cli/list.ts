@@ -1,13 +1,14 @@
 // `mimo-inspector list`: the recorded exchanges, newest last.
 import type { ExchangeSummary } from '../../shared/types'
 import { withProvider } from '../core/diagnose/providers'
+import { sessionOfRecord } from '../core/conversations/client-session'
 import { Store } from '../core/store/store'
 
 export function listCommand(dataDir: string, json: boolean): void {
   const store = Store.open(dataDir, { readOnly: true })
   const rows = store.records.map((r) => withProvider(r.summary))
   if (json) {
-    const out = rows.map((s) => ({
+    const out = rows.map((s, i) => ({
       id: s.id,
       startedAt: s.startedAt,
       method: s.method,
@@ -16,7 +17,10 @@ export function listCommand(dataDir: string, json: boolean): void {
       model: s.model,
       stream: s.stream,
       conversationId: s.conversationId,
-      provider: s.provider ?? 'unknown'
+      provider: s.provider ?? 'unknown',
+      // Added fields: the session the client named (null when none), and an imported copy's original.
+      sessionId: s.sessionId !== undefined ? s.sessionId : (sessionOfRecord(store.records[i])?.id ?? null),
+      duplicateOf: s.duplicateOf ?? null
     }))
     process.stdout.write(JSON.stringify(out, null, 2) + '\n')
     return

@@ -76,8 +76,7 @@ export class Inspector {
     this.recorder = new Recorder(this.store, this.persister, {
       upserted: (summary) => this.events.emit('exchange:upserted', summary),
       recorded: (record) => {
-        const conversation = this.conversations.apply(record)
-        if (conversation) this.events.emit('conversation:upserted', conversation)
+        for (const conversation of this.conversations.apply(record)) this.events.emit('conversation:upserted', conversation)
       },
       storeFailed: () => this.events.emit('store:status', this.storeStatus())
     })

@@ -6,7 +6,9 @@ import { providerOfExchange } from '../diagnose/providers'
 import { unwrapError } from '../diagnose/unwrap-error'
 import { usageOf } from '../protocols/request-meta'
 import { buildMessageView } from '../protocols/stream-view'
-import { groupKey, type GroupKey } from '../conversations/group-key'
+import { clientSession } from '../conversations/client-session'
+import { groupKey } from '../conversations/group-key'
+import type { GroupEntry } from '../conversations/session-grouper'
 import { RECORD_VERSION, type ExchangeRecord } from '../store/record'
 import type { StoreWriter } from '../store/store-writer'
 import { decodeContent, headerValue } from './decode'
@@ -15,7 +17,13 @@ import { requestFacts } from './request-facts'
 
 /** Assigns conversations; the worker keeps one for the whole data folder. */
 export interface Grouper {
-  add(entry: { id: string; key: GroupKey }): { conversationId: string; forkOf: string | null; forkAt: number | null }
+  add(entry: GroupEntry): { conversationId: string; forkOf: string | null; forkAt: number | null }
+}
+
+/** A conversation an exchange joins without lineage: a replay joins its original's, an imported copy its twin's. */
+export interface JoinConversation {
+  conversationId: string | null
+  sessionId: string | null
 }
 
 export interface PersistInput {
@@ -32,6 +40,10 @@ export interface PersistInput {
   } | null
   /** Set for a replay: the exchange it replays. */
   replayOf?: string | null
+  /** Set for an import that copies an exchange already in the store. */
+  duplicateOf?: string | null
+  /** Replays and duplicates join their original's conversation and stay out of the agent's lineage. */
+  join?: JoinConversation | null
 }
 
 export function persistJob(input: PersistInput, writer: StoreWriter, grouper: Grouper | null): ExchangeRecord {
@@ -54,16 +66,26 @@ export function persistJob(input: PersistInput, writer: StoreWriter, grouper: Gr
   }
   summary.provider = providerOfExchange(summary, errorProviderOf(summary.status, resBytes, responseHeaders))
   let group: ExchangeRecord['group'] = undefined
-  const key = grouper && facts.body ? groupKey(summary.path, facts.body) : null
-  if (grouper && key) {
-    const assigned = grouper.add({ id: summary.id, key })
-    summary.conversationId = assigned.conversationId
-    group = { key: writer.putBody(Buffer.from(JSON.stringify(key)), 'group-key'), forkOf: assigned.forkOf, forkAt: assigned.forkAt }
+  // Read from the redacted request: session ids are not secrets, and nothing here may see a key.
+  const session = clientSession(requestHeaders, facts.body)
+  summary.sessionId = session?.id ?? null
+  if (input.duplicateOf) summary.duplicateOf = input.duplicateOf
+  if (input.join) {
+    summary.conversationId = input.join.conversationId
+    summary.sessionId = input.join.sessionId
+  } else {
+    const key = grouper && facts.body ? groupKey(summary.path, facts.body) : null
+    if (grouper && key) {
+      const assigned = grouper.add({ id: summary.id, key, session: session?.id ?? null })
+      summary.conversationId = assigned.conversationId
+      group = { key: writer.putBody(Buffer.from(JSON.stringify(key)), 'group-key'), forkOf: assigned.forkOf, forkAt: assigned.forkAt }
+    }
   }
   const record: ExchangeRecord = {
     v: RECORD_VERSION,
     summary,
-    meta: { title: facts.title, messages: facts.messages },
+    meta: { title: facts.title, messages: facts.messages, ...(facts.kind ? { kind: facts.kind } : {}) },
+    session: session ?? null,
     ...(group ? { group } : {}),
     ...(input.replayOf ? { replayOf: input.replayOf } : {}),
     request: {

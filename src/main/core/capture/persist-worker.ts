@@ -1,8 +1,9 @@
 // Worker thread entry: owns the StoreWriter and the conversation index, and persists finished exchanges one
 // at a time, in order.
 import { parentPort, workerData } from 'node:worker_threads'
-import { ConversationIndex } from '../conversations/conversation-index'
+import { sessionOfRecord } from '../conversations/client-session'
 import type { GroupKey } from '../conversations/group-key'
+import { SessionGrouper } from '../conversations/session-grouper'
 import { StoreWriter } from '../store/store-writer'
 import { persistJob, type PersistInput } from './persist-job'
 
@@ -17,7 +18,7 @@ const port = parentPort!
 const dir = (workerData as { dir: string }).dir
 let writer: StoreWriter | null = null
 let openError: string | null = null
-const conversations = new ConversationIndex()
+const conversations = new SessionGrouper()
 try {
   writer = new StoreWriter(dir)
   rebuildConversations(writer)
@@ -25,13 +26,17 @@ try {
   openError = (err as Error).message
 }
 
-/** Replays stored group keys in the order they were assigned, so new requests join the same conversations. */
+/**
+ * Replays stored group keys in the order they were assigned, so new requests join the same conversations.
+ * Replays stay out (a replay is a branch of its original, not part of the agent's lineage).
+ */
 function rebuildConversations(w: StoreWriter): void {
   for (const record of w.records()) {
     const ref = record.group?.key
-    if (!ref) continue
+    if (!ref || record.replayOf) continue
     try {
-      conversations.add({ id: record.summary.id, key: JSON.parse(w.getBody(ref).toString('utf8')) as GroupKey })
+      const key = JSON.parse(w.getBody(ref).toString('utf8')) as GroupKey
+      conversations.add({ id: record.summary.id, key, session: sessionOfRecord(record)?.id ?? null })
     } catch {
       /* a damaged key only loses that request's place in the index */
     }

@@ -25,6 +25,8 @@ export interface ExternalExchange {
   durationMs?: number | null
   ttfbMs?: number | null
   replayOf?: string | null
+  /** An import that copies this recorded exchange (import/duplicates.ts). */
+  duplicateOf?: string | null
 }
 
 export interface RecorderHooks {
@@ -145,7 +147,9 @@ export class Recorder {
       response: entry.response
         ? { statusMessage: entry.response.statusMessage, headers: redactHeaders(entry.response.headers), bytes: own(entry.response.body), cut: false, chunkTimes: entry.response.chunkTimes ?? [] }
         : null,
-      replayOf: entry.replayOf ?? null
+      replayOf: entry.replayOf ?? null,
+      duplicateOf: entry.duplicateOf ?? null,
+      join: this.joinOf(entry.replayOf ?? entry.duplicateOf ?? null)
     })
     this.store.index(record)
     this.hooks.recorded(record)
@@ -166,6 +170,7 @@ export class Recorder {
       summary: { ...live.summary },
       requestHeaders: live.requestHeaders,
       replayOf: live.replayOf,
+      join: this.joinOf(live.replayOf),
       request: { bytes: live.request.ownCopy(), cut: live.request.cut },
       response: live.responseHeaders
         ? {
@@ -177,6 +182,13 @@ export class Recorder {
           }
         : null
     }
+  }
+
+  /** A replay or a copy is a branch of its original's conversation, in its session, never a new thread. */
+  private joinOf(originalId: string | null): PersistInput['join'] {
+    if (!originalId) return null
+    const original = this.store.get(originalId)?.summary
+    return original ? { conversationId: original.conversationId, sessionId: original.sessionId ?? null } : null
   }
 
   private rememberKeys(rawHeaders: string[]): void {

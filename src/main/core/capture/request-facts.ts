@@ -1,14 +1,18 @@
 // Facts about a request body, read with one JSON.parse in the persist worker: model, stream flag, a title
-// for its conversation (the first user text) and how many messages it carries.
+// for its conversation (the first words the user typed), whether it is a title side request, and how many
+// messages it carries.
+import { isRecord, isSystemRole, plainText, systemParamText } from '../conversations/message-shapes'
+import { firstUserWords, isTitleRequest } from '../conversations/title-text'
+
 export interface RequestFacts {
   body: Record<string, unknown> | null
   model: string | null
   stream: boolean
   title: string | null
+  /** 'title': a title generation side request. */
+  kind: 'title' | null
   messages: number
 }
-
-const TITLE_LENGTH = 120
 
 export function requestFacts(bodyText: string): RequestFacts {
   let body: Record<string, unknown> | null = null
@@ -23,26 +27,18 @@ export function requestFacts(bodyText: string): RequestFacts {
     body,
     model: typeof body?.model === 'string' ? body.model : null,
     stream: body?.stream === true,
-    title: firstUserText(messages),
+    title: firstUserWords(messages),
+    kind: body && isTitleRequest(body, systemText(body, messages), messages) ? 'title' : null,
     messages: messages.length
   }
 }
 
-function firstUserText(messages: unknown[]): string | null {
+/** Anthropic's `system` and the leading system messages of OpenAI, joined. */
+function systemText(body: Record<string, unknown>, messages: readonly unknown[]): string {
+  const parts = body.system !== undefined ? [systemParamText(body.system)] : []
   for (const m of messages) {
-    const msg = m as { role?: unknown; content?: unknown }
-    if (msg?.role !== 'user') continue
-    const text = typeof msg.content === 'string' ? msg.content : Array.isArray(msg.content) ? textOfBlocks(msg.content) : ''
-    const clean = text.replace(/\s+/g, ' ').trim()
-    if (clean) return clean.length > TITLE_LENGTH ? `${clean.slice(0, TITLE_LENGTH - 1)}…` : clean
+    if (!isRecord(m) || !isSystemRole(m.role)) break
+    parts.push(plainText(m.content))
   }
-  return null
-}
-
-function textOfBlocks(blocks: unknown[]): string {
-  for (const b of blocks) {
-    const block = b as { type?: unknown; text?: unknown }
-    if (block?.type === 'text' && typeof block.text === 'string' && block.text.trim()) return block.text
-  }
-  return ''
+  return parts.join('\n')
 }

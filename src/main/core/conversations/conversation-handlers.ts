@@ -1,7 +1,7 @@
 // Calls that read a request as a timeline, diagnose it, diff it against its conversation, and list conversations.
 import type { ExchangeSummary } from '../../../shared/types'
 import type { Analysis } from '../analysis'
-import type { ConversationList } from '../conversation-list'
+import { ownTraffic, type ConversationList } from '../conversation-list'
 import type { Handlers } from '../handler-kit'
 import type { Store } from '../store/store'
 
@@ -36,16 +36,21 @@ export function conversationHandlers({ store, analysis, conversations }: Convers
       const summary = conversations.get(id)
       if (!summary) return null
       const exchanges = conversations.exchanges(id)
-      return { summary, exchanges, focusId: focusOf(exchanges) }
+      const session = summary.sessionId ? { id: summary.sessionId, threads: conversations.sessionThreads(summary.sessionId) } : null
+      return { summary, exchanges, focusId: focusOf(exchanges), session }
     }
   }
 }
 
-/** The request to open a conversation on: its last failure if it ended in one, else its longest request. */
-export function focusOf(exchanges: readonly ExchangeSummary[]): string {
+/**
+ * The request to open a conversation on: the agent's last failure if it ended in one, else its longest request
+ * (replays and imported copies are branches; the agent's own traffic decides).
+ */
+export function focusOf(all: readonly ExchangeSummary[]): string {
+  const exchanges = ownTraffic(all)
   const last = exchanges[exchanges.length - 1]
   if (last && ((last.status ?? 0) >= 400 || last.bodyError)) return last.id
   let best = last
   for (const e of exchanges) if (e.requestSize >= (best?.requestSize ?? 0) && (e.status ?? 0) < 400) best = e
-  return (best ?? last).id
+  return (best ?? last ?? all[all.length - 1]).id
 }

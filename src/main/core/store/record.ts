@@ -2,6 +2,7 @@
 // fingerprints), and references to the body bytes in the blob pack. Bodies are never inline, so listing
 // reads only small lines.
 import type { ExchangeSummary, HeaderList } from '../../../shared/types'
+import type { ClientSession } from '../conversations/client-session'
 import type { BodyRef } from './refs'
 
 export const RECORD_VERSION = 1
@@ -9,8 +10,13 @@ export const RECORD_VERSION = 1
 export interface ExchangeRecord {
   v: typeof RECORD_VERSION
   summary: ExchangeSummary
-  /** First user text and message count, for the conversation list. */
-  meta?: { title: string | null; messages: number }
+  /** First user words and message count, for the conversation list; `kind: 'title'` for a title side request. */
+  meta?: { title: string | null; messages: number; kind?: 'title' }
+  /**
+   * The session the client named (a header or `metadata.user_id`), read at record time; null when it named none.
+   * Absent on records written before sessions were read: derive it from their headers (sessionOfRecord).
+   */
+  session?: ClientSession | null
   /**
    * Conversation grouping: the request's group key (a JSON blob, so the index can be rebuilt after a restart)
    * and, for the first request of a forked thread, where it forked from.

@@ -1,7 +1,9 @@
-// Pure functions for the conversation list: a map plus ids ordered as the server lists them (by firstSeq).
+// Pure functions for the conversation list: a map plus ids ordered as the server lists them (by session,
+// then thread; shared/conversation-order.ts).
 // The list is small next to the exchange list (one row per agent session), so it is loaded whole and kept
 // current by `conversation:upserted`; rows are still virtualized.
 // Relative import (not @shared) so Node-side tests can load this pure module without the renderer's aliases.
+import { compareConversations } from '../../../shared/conversation-order'
 import type { ConversationSummary } from '../../../shared/types'
 
 export interface ConversationListState {
@@ -24,7 +26,7 @@ function insertAt(ids: string[], byId: Map<string, ConversationSummary>, item: C
   let i = ids.length
   while (i > 0) {
     const prev = byId.get(ids[i - 1])
-    if (!prev || prev.firstSeq <= item.firstSeq) break
+    if (!prev || compareConversations(prev, item) <= 0) break
     i--
   }
   return i
@@ -40,7 +42,12 @@ export function mergeConversations(s: ConversationListState, items: readonly Con
     if (prev) {
       const next = newerConversation(prev, item)
       convById.set(item.id, next)
-      // firstSeq never changes for a known conversation; its place stays.
+      // A thread's place changes only when its session's main thread or first request does.
+      if (compareConversations(prev, next) !== 0 && (prev.thread !== next.thread || prev.sessionStartSeq !== next.sessionStartSeq)) {
+        convIds ??= s.convIds.slice()
+        convIds.splice(convIds.indexOf(item.id), 1)
+        convIds.splice(insertAt(convIds, convById, next), 0, item.id)
+      }
       continue
     }
     convById.set(item.id, item)
@@ -52,7 +59,7 @@ export function mergeConversations(s: ConversationListState, items: readonly Con
 
 /** Replace everything with a fresh snapshot, keeping live updates that are newer than it. */
 export function replaceConversations(s: ConversationListState, items: readonly ConversationSummary[]): ConversationListState {
-  const fresh = mergeConversations(emptyConversations(), [...items].sort((a, b) => a.firstSeq - b.firstSeq))
+  const fresh = mergeConversations(emptyConversations(), [...items].sort(compareConversations))
   const carried: ConversationSummary[] = []
   for (const [id, old] of s.convById) {
     const now = fresh.convById.get(id)

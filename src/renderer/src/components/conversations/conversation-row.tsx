@@ -4,6 +4,7 @@ import { formatCount, formatTime } from '../../lib/format'
 import { useAppStore } from '../../store/app-store'
 import { selectConversationAt } from '../../store/selectors'
 import { ForkMarker } from './fork-marker'
+import { ThreadMarker } from './thread-marker'
 import './conversations.css'
 
 interface Props {
@@ -40,6 +41,7 @@ export const ConversationRow = memo(function ConversationRow({ index, top, heigh
         {formatTime(c.lastAt)}
       </span>
       <span className="cell conv-title" title={c.title}>
+        {c.thread && <ThreadMarker c={c} />}
         {c.forkOf && <ForkMarker forkOf={c.forkOf} forkAt={c.forkAt} />}
         {c.title || <span className="dim">(untitled)</span>}
       </span>
@@ -58,6 +60,15 @@ export const ConversationRow = memo(function ConversationRow({ index, top, heigh
       <span className={`cell status ${statusClass}`} title={c.endedInError ? 'The last request failed' : undefined}>
         {c.lastStatus ?? (c.endedInError ? '✕' : '—')}
         {c.endedInError && <span className="conv-ended"> failed</span>}
+        {c.replays > 0 && (
+          <span
+            className={`req-replay ${c.lastReplayFailed ? 'status-client-error' : 'status-ok'}`}
+            data-testid="conversation-replay-status"
+            title={`${c.replays} replay${c.replays === 1 ? '' : 's'} sent from the editor (branches); the last answered ${c.lastReplayStatus ?? 'nothing'}`}
+          >
+            {' '}↳ {c.lastReplayStatus ?? '✕'}
+          </span>
+        )}
       </span>
     </div>
   )

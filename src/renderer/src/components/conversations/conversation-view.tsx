@@ -6,6 +6,7 @@ import { AnalysisView } from '../diagnosis/analysis-view'
 import { ConversationHeader } from './conversation-header'
 import { MinimizePanel } from '../minimize/minimize-panel'
 import { RequestStrip } from './request-strip'
+import { SessionThreads } from './session-threads'
 
 /** The open conversation: its requests as a strip and the chosen request analysed (diagnosis + timeline). */
 export function ConversationView() {
@@ -27,11 +28,13 @@ export function ConversationView() {
   )
 
   const own = useMemo(() => {
+    // The core counts the agent's own traffic (replays and imported copies are branches).
+    if (summary) return { replays: summary.replays, endedInError: summary.endedInError }
     if (!detail) return undefined
     const mine = detail.exchanges.filter((e) => e.mode !== 'replay')
     const last = mine[mine.length - 1]
     return { replays: detail.exchanges.length - mine.length, endedInError: !!last && (isFailedRequest(last) || last.state === 'failed') }
-  }, [detail])
+  }, [detail, summary])
 
   if (!id) return null
   return (
@@ -43,6 +46,7 @@ export function ConversationView() {
         </div>
       )}
       {conversation.status === 'ready' && !detail && <div className="notice">This conversation is no longer in the store.</div>}
+      {detail?.session && detail.session.threads.length > 1 && <SessionThreads session={detail.session} openId={id} />}
       {detail && <RequestStrip exchanges={detail.exchanges} />}
       {requestId && <MinimizePanel id={requestId} />}
       {(conversation.status === 'loading' || detail) && <AnalysisView baseLabel={baseLabel} />}
