@@ -1,6 +1,7 @@
 // The headless commands as other programs call them: exact flags, output formats and exit codes.
 import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import net from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startStack, tempDataDir, PAYG_KEY, type Stack } from './stack'
@@ -225,6 +226,14 @@ describe('forward proxy from the command line', () => {
     child.kill('SIGTERM')
     await exit
     expect(run('serve', '--capture', 'x.com', '--data-dir', tempDataDir()).status).toBe(2)
+  })
+
+  it('env --mode proxy keeps a captured local host out of NO_PROXY (the capture list saved by the app)', () => {
+    const dir = tempDataDir()
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ upstream: { profile: 'mimo' }, mitm: { enabled: true, port: 8789, captureHosts: ['localhost:9100'] } }))
+    const env = run('env', '--mode', 'proxy', '--data-dir', dir).stdout
+    expect(env).toContain('export NO_PROXY=127.0.0.1\n')
+    expect(env).toMatch(/# Local addresses go direct, but not localhost/)
   })
 })
 

@@ -1,5 +1,6 @@
 // Issue 3 through the real pipeline: SDK clients → proxy → emulator, the persist worker groups, the API
 // diagnoses, diffs and imports.
+import { spawnSync } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import { anthropicCraftSession, openaiDroppedReasoningSession, titleRequest } from '../scenarios/agent-sessions'
 import { startStack, type Stack } from './stack'
@@ -113,4 +114,38 @@ describe('import', () => {
     // No request was sent anywhere by importing.
     expect(stack.emulator.received).toHaveLength(0)
   })
+
+  it('a file written by `show` keeps its key fingerprint and is recognised as the recorded exchange, not a new failure', async () => {
+    stack = await startStack()
+    const ended = stack.ended(3)
+    expect((await anthropicCraftSession(stack.proxyUrl, stack.emulator)).status).toBe(400)
+    const failing = (await ended)[2]
+    const before = (await stack.inspector.handlers['conversations:get']({ id: failing.conversationId! }))!.summary
+    expect(before).toMatchObject({ errors: 1, requests: 3 })
+    const shown = run('show', failing.id, '--data-dir', stack.dataDir)
+    const file = JSON.parse(shown) as { request: { headers: Record<string, string>; body: { messages: Array<{ content: unknown }> } } }
+    const keyHeader = 'authorization'
+    const fingerprint = file.request.headers[keyHeader]
+    expect(fingerprint).toMatch(/^Bearer sk-…[0-9a-f]{4}$/)
+
+    const { imported } = await stack.inspector.handlers['import:file']({ name: 'shown.json', text: shown })
+    expect(imported[0]).toMatchObject({ mode: 'import', status: 400, duplicateOf: failing.id, conversationId: failing.conversationId })
+    const detail = (await stack.inspector.handlers['exchanges:get']({ id: imported[0].id }))!
+    expect(detail.request.headers.find(([n]) => n === keyHeader)?.[1]).toBe(fingerprint)
+    const after = (await stack.inspector.handlers['conversations:get']({ id: failing.conversationId! }))!
+    expect(after.summary).toMatchObject({ errors: 1, requests: 4, endedInError: true })
+    expect(after.focusId).toBe(failing.id)
+
+    // An edited copy is a new request (the user changed what it sends), not the recorded one.
+    file.request.body.messages[0].content = 'Something else entirely.'
+    const edited = await stack.inspector.handlers['import:file']({ name: 'edited.json', text: JSON.stringify(file) })
+    expect(edited.imported[0].duplicateOf ?? null).toBeNull()
+    expect(edited.imported[0].conversationId).not.toBe(failing.conversationId)
+  })
 })
+
+function run(...args: string[]): string {
+  const out = spawnSync(process.execPath, ['bin/mimo-inspector.js', ...args], { encoding: 'utf8' })
+  expect(out.status, out.stderr).toBe(0)
+  return out.stdout
+}

@@ -48,7 +48,7 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
     throw err
   }
   const status = inspector.proxyStatus()
-  const removeRuntime = writeRuntime(opts.dataDir, { pid: process.pid, proxyUrl: status.reverse.url, uiUrl: web.url, mitmUrl: status.mitm?.url ?? null })
+  const removeRuntime = writeRuntime(opts.dataDir, { pid: process.pid, proxyUrl: status.reverse.url, uiUrl: web.url, mitmUrl: status.mitm?.url ?? null, captureHosts: status.mitm?.captureHosts ?? null })
   const out = process.stdout
   out.write(`MiMo Inspector ${opts.version}\n`)
   out.write(`UI:       ${web.openUrl}\n`)

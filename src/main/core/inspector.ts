@@ -115,7 +115,7 @@ export class Inspector {
         storeStatus: () => this.storeStatus()
       }),
       ...conversationHandlers({ store, analysis, conversations }),
-      ...importHandlers({ recorder: this.recorder }),
+      ...importHandlers({ recorder: this.recorder, store }),
       ...replayHandlers({ store, analysis, conversations, replayer, keys }),
       ...reproHandlers({ store, analysis, conversations, minimizer, version: options.version }),
       ...proxyHandlers({ proxy: this.proxy, events })

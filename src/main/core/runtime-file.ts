@@ -6,8 +6,9 @@ export interface RuntimeInfo {
   pid: number
   proxyUrl: string
   uiUrl: string | null
-  /** The forward proxy, when it runs. */
+  /** The forward proxy, when it runs, and the hosts it captures (so `env` keeps them out of NO_PROXY). */
   mitmUrl?: string | null
+  captureHosts?: string[] | null
 }
 
 export function writeRuntime(dataDir: string, info: RuntimeInfo): () => void {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { captureMatcher, exactHosts, parseAuthority } from '../../../src/main/core/proxy/mitm/capture-list'
+import { captureMatcher, exactHosts, onCaptureList, parseAuthority } from '../../../src/main/core/proxy/mitm/capture-list'
+import { noProxyVar } from '../../../src/main/core/proxy/mitm/env'
+import { Inspector } from '../../../src/main/core/inspector'
+import { tempDir } from './fixture'
 import { CaptureListError, DEFAULT_CAPTURE_HOSTS, parseCaptureList } from '../../../src/main/core/proxy/mitm'
 
 describe('capture list', () => {
@@ -34,5 +37,29 @@ describe('capture list', () => {
     expect(parseAuthority('[2001:db8::1]:8443')).toEqual({ host: '2001:db8::1', port: 8443 })
     expect(parseAuthority('api.x.com')).toBeNull()
     expect(parseAuthority('a/b:443')).toBeNull()
+  })
+})
+
+describe('NO_PROXY never names a captured host', () => {
+  it('keeps local hosts direct unless the capture list names them, and clears NO_PROXY when it names all', () => {
+    expect(noProxyVar(DEFAULT_CAPTURE_HOSTS)).toMatchObject({ name: 'NO_PROXY', value: 'localhost,127.0.0.1', label: 'Local addresses go direct' })
+    expect(noProxyVar(['*.xiaomimimo.com', 'localhost:9100']).value).toBe('127.0.0.1')
+    expect(noProxyVar(['localhost:9100']).label).toMatch(/not localhost: on the capture list/)
+    expect(noProxyVar(['127.0.0.1:9100', 'localhost'])).toMatchObject({ value: '', label: expect.stringMatching(/clears a NO_PROXY/) })
+    // A wildcard names subdomains only, never the bare name.
+    expect(onCaptureList(['*.local.test'], 'local.test')).toBe(false)
+    expect(onCaptureList(['*.local.test'], 'a.local.test')).toBe(true)
+  })
+
+  it('the app shows the same lines: the running forward proxy leaves its captured local host out', async () => {
+    const dataDir = tempDir()
+    const inspector = await Inspector.start({ dataDir, version: 'test', shell: 'web', proxyPort: 0, mitmPort: 0, captureHosts: ['*.xiaomimimo.com', '127.0.0.1:9100'] })
+    try {
+      const lines = inspector.proxyStatus().mitm!.envLines.map((l) => l.line)
+      expect(lines).toContain('NO_PROXY=localhost')
+      expect(lines.some((l) => /^NO_PROXY=.*127\.0\.0\.1/.test(l))).toBe(false)
+    } finally {
+      await inspector.close()
+    }
   })
 })

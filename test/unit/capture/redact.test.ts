@@ -23,6 +23,19 @@ describe('redaction', () => {
     expect(JSON.stringify(out)).not.toContain(TP.slice(3))
   })
 
+  it('keeps a fingerprint as it is (an imported `show` file): never a fingerprint of a fingerprint', () => {
+    const shown: Array<[string, string]> = [
+      ['authorization', 'Bearer sk-…9eaf'],
+      ['x-api-key', 'tp-…01ab'],
+      ['api-key', '…c0de']
+    ]
+    expect(redactHeaders(shown)).toEqual(shown)
+    // A real key still becomes its fingerprint, and that fingerprint then stays.
+    const once = redactHeaders([['authorization', 'Bearer sk-real0123456789abcdefXYZ']])
+    expect(once[0][1]).toBe(`Bearer ${fingerprint('sk-real0123456789abcdefXYZ')}`)
+    expect(redactHeaders(once)).toEqual(once)
+  })
+
   it('replaces key-like strings in bodies, not look-alikes', () => {
     const text = `{"note":"use ${SK} or Bearer ${TP}","pkg":"http-mitm-proxy-something-long","task":"task-list"}`
     const out = redactText(text)

@@ -24,11 +24,19 @@ export function isSecretHeader(name: string): boolean {
   return SECRET_HEADERS.has(name.toLowerCase())
 }
 
+/** A value that is already a fingerprint (an imported `show` file, a HAR we exported) stays the one it was. */
+const FINGERPRINT = /^(?:sk-|tp-)?…[0-9a-f]{4}$/
+
+export function isFingerprint(value: string): boolean {
+  return FINGERPRINT.test(value)
+}
+
 export function redactHeaderValue(name: string, value: string): string {
   if (!isSecretHeader(name)) return value
   const scheme = /^(Bearer|Basic|Token)\s+/i.exec(value)
-  if (scheme) return scheme[0] + fingerprint(value.slice(scheme[0].length))
-  return fingerprint(value)
+  const secret = scheme ? value.slice(scheme[0].length) : value
+  if (isFingerprint(secret)) return value
+  return (scheme ? scheme[0] : '') + fingerprint(secret)
 }
 
 export function redactHeaders(headers: HeaderList): HeaderList {

@@ -2,6 +2,8 @@
 import type { HeaderList } from '../../../shared/types'
 
 export interface ImportEntry {
+  /** The exchange id the file names (an exchange file's `id`, a HAR entry's `_id`), when it names one. */
+  sourceId?: string
   startedAt: string
   method: string
   /** Path and query, as a proxy would have seen them. */

@@ -41,6 +41,7 @@ function exchangeEntry(obj: Record<string, unknown>, name: string): ImportEntry 
     response = { status, statusMessage: '', headers: headerList(res.headers), body: bodyBytes(res.body) }
   }
   return {
+    ...(typeof obj.id === 'string' ? { sourceId: obj.id } : {}),
     startedAt: typeof obj.startedAt === 'string' ? obj.startedAt : new Date().toISOString(),
     method: httpMethod(req.method),
     path,
@@ -101,6 +102,7 @@ function harEntry(e: Record<string, unknown>): ImportEntry {
   }
   const requestHeaders = headerList(req.headers).filter(([k]) => k.toLowerCase() !== 'content-encoding')
   return {
+    ...(typeof e._id === 'string' ? { sourceId: e._id } : {}),
     startedAt: typeof e.startedDateTime === 'string' ? e.startedDateTime : new Date().toISOString(),
     method: httpMethod(req.method),
     path,

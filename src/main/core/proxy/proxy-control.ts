@@ -173,7 +173,7 @@ export class ProxyControl {
       caPath: mitm.caCertPath,
       bundlePath: mitm.bundlePath,
       captureHosts: mitm.captureHosts,
-      envLines: envLines(proxyEnvVars(url, mitm.caCertPath, mitm.bundlePath)),
+      envLines: envLines(proxyEnvVars(url, mitm.caCertPath, mitm.bundlePath, mitm.captureHosts)),
       lastClientTlsError: this.lastClientTlsError
     }
   }

@@ -55,6 +55,12 @@ export function captureMatcher(patterns: readonly string[]): (host: string, port
   }
 }
 
+/** Whether any pattern names `host`, on any port (NO_PROXY entries are per host). */
+export function onCaptureList(patterns: readonly string[], host: string): boolean {
+  const h = host.toLowerCase()
+  return patterns.map(compileRule).some((r) => (r.wildcard ? h.endsWith(`.${r.host}`) : h === r.host))
+}
+
 /** Exact hosts on the list: their leaves can be made before the first connection. */
 export function exactHosts(patterns: readonly string[]): string[] {
   return [...new Set(patterns.map(compileRule).filter((r) => !r.wildcard).map((r) => r.host))]
