@@ -15,7 +15,8 @@ function ex(over: Partial<ExchangeSummary> & Record<string, unknown> = {}): Exch
 
 const conv = (over: Partial<ConversationSummary> = {}): ConversationSummary => ({
   id: 'c-1', title: 'Fix the failing test', protocol: 'anthropic', model: 'mimo-v2.5-pro', forkOf: null, forkAt: null, requests: 3, turns: 5,
-  firstSeq: 1, lastSeq: 3, startedAt: '', lastAt: '', inputTokens: 10, outputTokens: 5, errors: 1, endedInError: true, lastStatus: 400, ...over
+  firstSeq: 1, lastSeq: 3, startedAt: '', lastAt: '', inputTokens: 10, outputTokens: 5, errors: 1, endedInError: true, lastStatus: 400,
+  sessionId: null, thread: null, sessionThreads: 1, sessionStartSeq: 1, replays: 0, lastReplayStatus: null, lastReplayFailed: null, ...over
 })
 
 const keep = (filter: string, s: ExchangeSummary, title?: string): boolean => matchesExchange(parseFilter(filter), s, title)
