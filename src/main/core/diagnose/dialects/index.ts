@@ -37,3 +37,8 @@ export function errorDialectById(id: string | null | undefined): ErrorDialect | 
   const d = dialectById(id)
   return d?.kind === 'error' ? d : null
 }
+
+/** The wordings that name a rule (what docs/rules.md lists under it, by row id). */
+export function dialectsForRule(rule: string): ErrorDialect[] {
+  return ERROR_DIALECTS.filter((d) => d.rule === rule)
+}
