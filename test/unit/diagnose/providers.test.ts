@@ -130,3 +130,14 @@ describe('healthy requests stay quiet where the provider accepts them', () => {
     expect(d.provider).toEqual({ id: 'zhipu', family: 'zhipu', evidence: 'host' })
   })
 })
+
+describe('the error is evidence of thinking', () => {
+  it("Kimi's and DeepSeek's thinking errors find the turn even where the model would not think by default", () => {
+    const kimi = openaiBody(openaiToolSession(2, (k) => (k === 1 ? undefined : 'p')), { model: 'kimi-k2-turbo-preview', thinking: { type: 'disabled' } })
+    const said = '{"error":{"message":"thinking is enabled but reasoning_content is missing in assistant tool call message at index 4","type":"invalid_request_error"}}'
+    expect(fail('openai', kimi, said).culprit).toEqual({ messageIndex: 4, blockIndex: null, rule: 'compat.reasoning-passback-missing' })
+    const deepseek = anthropicBody(anthropicToolSession(2, (k) => k !== 1), { model: 'deepseek-chat' })
+    const thinkingText = '{"error":{"message":"The `content[].thinking` in the thinking mode must be passed back to the API.","type":"invalid_request_error"}}'
+    expect(fail('anthropic', deepseek, thinkingText).culprit).toEqual({ messageIndex: 3, blockIndex: null, rule: 'compat.reasoning-passback-missing' })
+  })
+})

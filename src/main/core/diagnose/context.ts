@@ -72,6 +72,9 @@ export function ignoresReasoningPassback(ctx: RuleContext): boolean {
  * what the provider does by default for that model (providers.ts).
  */
 export function thinkingOn(ctx: RuleContext): boolean {
+  // The provider's own error says it thought ("in the thinking mode", "thinking is enabled"), whatever the
+  // request asked: Kimi behind OpenCode Go ignores `disabled` (opencode-go-copilot#1).
+  if (ctx.error && /in the thinking mode|thinking is enabled/i.test(ctx.error.message)) return true
   if (ctx.view.thinking === 'enabled') return true
   if (ctx.view.thinking === 'disabled') return false
   if (ctx.body.enable_thinking === false) return false
