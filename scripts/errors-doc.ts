@@ -19,7 +19,7 @@ const POINTS_AT: Record<Locates, string> = {
   parameter: 'request parameter'
 }
 
-const ORDER: readonly ProviderId[] = ['mimo', 'deepseek', 'moonshot', 'zhipu', 'dashscope', 'openai', 'anthropic']
+const ORDER: readonly ProviderId[] = ['mimo', 'deepseek', 'moonshot', 'zhipu', 'dashscope', 'openai', 'anthropic', 'unknown']
 
 export function renderErrorsDoc(): string {
   const out: string[] = [
@@ -40,7 +40,7 @@ export function renderErrorsDoc(): string {
   for (const provider of ORDER) {
     const rows = ERROR_DIALECTS.filter((d) => d.provider === provider)
     if (rows.length === 0) continue
-    out.push(`## ${PROVIDER_LABELS[provider]}`, '', '| Id | Wording | Points at | Rule | Reported in |', '| --- | --- | --- | --- | --- |')
+    out.push(`## ${provider === 'unknown' ? 'Other endpoints' : PROVIDER_LABELS[provider]}`, '', '| Id | Wording | Points at | Rule | Reported in |', '| --- | --- | --- | --- | --- |')
     for (const d of rows) out.push(`| \`${d.id}\` | ${cell(d.wording)} | ${pointsAt(d)} | ${rule(d.rule)} | ${source(d.source)} |`)
     out.push('')
   }

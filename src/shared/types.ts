@@ -248,7 +248,7 @@ export interface UnwrappedError {
   /** Stable id of the error-dialect row the text matched (docs/errors.md), or null for an unknown wording. */
   dialect?: string | null
   /** What the text names besides an index: tool ids, a content part type, a request parameter. */
-  names?: { toolIds: string[]; partType: string | null; parameter: string | null }
+  names?: { toolIds: string[]; partType: string | null; parameter: string | null; missingField?: string | null }
   type: string | null
   code: string | null
   /** The useful text: MiMo's `error.param`, or the innermost message. */

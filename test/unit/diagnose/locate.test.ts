@@ -65,6 +65,13 @@ describe('ids and parts', () => {
   })
 })
 
+describe('a wording the table does not know', () => {
+  it('that speaks of empty content, with no index: the first empty message', () => {
+    const body = openaiBody([system('s'), user('hi'), user(''), { role: 'assistant', content: 'ok' }], { model: 'some-model' })
+    expect(fail('openai', body, '{"error":{"message":"message content must not be empty","type":"invalid_request_error"}}').culprit).toMatchObject({ messageIndex: 2 })
+  })
+})
+
 describe('rule attribution follows the text', () => {
   it('a tool pairing error with no index is not blamed on reasoning pass-back at the same message', () => {
     // The assistant turn both lacks reasoning (R02, an error on DeepSeek) and has an unanswered call (R17).

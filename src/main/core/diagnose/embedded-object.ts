@@ -6,6 +6,7 @@ import { safeParse } from '../protocols/json'
 
 /** How far into a text an object may start, and how long it may be: error texts are short. */
 const MAX_SCAN = 64 * 1024
+const MAX_ATTEMPTS = 64
 
 export interface Embedded {
   value: unknown
@@ -18,7 +19,9 @@ export function embeddedObjects(text: string): Embedded[] {
   const out: Embedded[] = []
   const limit = Math.min(text.length, MAX_SCAN)
   let from = 0
-  while (from < limit) {
+  // Each failed start rescans the rest: a text of unmatched braces must not cost quadratic time.
+  let attempts = 0
+  while (from < limit && attempts++ < MAX_ATTEMPTS) {
     const start = text.indexOf('{', from)
     if (start === -1 || start >= limit) break
     const end = balancedEnd(text, start)

@@ -41,15 +41,23 @@ export function locate(error: UnwrappedError, request: LocateRequest, explained:
   const byIndex = fromIndex(error, dialect, request, explained)
   const byId = fromToolIds(error, dialect, request, byIndex?.messageIndex ?? null)
   if (byId) return byId
-  const byPart = fromPartType(error, request, byIndex?.messageIndex ?? null)
+  // An index past the end of the request: not the request the error saw, so no part is looked for either.
+  const indexed = parseLocations(error.message).length > 0 || parseLocations(error.genericMessage).length > 0
+  const byPart = byIndex || !indexed ? fromPartType(error, request, byIndex?.messageIndex ?? null) : null
   if (byPart) return byPart
   if (byIndex) return byIndex
-  return fromRole(dialect, error, request) ?? firstEmpty(dialect, request)
+  return fromRole(dialect, error, request) ?? firstEmpty(dialect, error, request)
 }
 
-/** A wording about empty content with no index (DashScope's, Kimi's): the first empty message but a final reply. */
-function firstEmpty(dialect: ErrorDialect | null, request: LocateRequest): Resolved | null {
-  if (dialect?.expect !== 'empty') return null
+/** An unknown wording that speaks of empty or null content. */
+const SPEAKS_OF_EMPTY = /\b(content|message|text)\b[^.]*\b(empty|null|blank)\b|\b(empty|null|blank)\b[^.]*\b(content|message)\b/i
+
+/**
+ * A wording about empty content with no index (DashScope's, Kimi's, or one the table does not know): the
+ * first empty message, a final reply aside.
+ */
+function firstEmpty(dialect: ErrorDialect | null, error: UnwrappedError, request: LocateRequest): Resolved | null {
+  if (dialect ? dialect.expect !== 'empty' : !SPEAKS_OF_EMPTY.test(error.message)) return null
   const last = request.messages.length - 1
   const i = request.messages.findIndex((m, k) => isRecord(m) && isEmptyMessage(m) && !(k === last && m.role === 'assistant'))
   return i === -1 ? null : { messageIndex: i, blockIndex: null, via: 'structure' }
@@ -246,6 +254,9 @@ function callsOf(message: JsonRecord): JsonRecord[] {
 
 // ---------- content parts and roles ----------
 
+/** Anthropic blocks that are the conversation's structure, not content a text-only endpoint refuses. */
+const STRUCTURAL = new Set(['tool_use', 'tool_result', 'thinking', 'redacted_thinking', 'server_tool_use'])
+
 /** Types that stand for one another across formats and wordings. */
 const SAME_PART: Record<string, readonly string[]> = {
   image_url: ['image_url', 'image', 'input_image'],
@@ -260,7 +271,12 @@ function fromPartType(error: UnwrappedError, request: LocateRequest, messageInde
   if (!named) return null
   const notIn = named.startsWith('not:') ? named.slice(4).split(',').filter(Boolean) : null
   const wanted = notIn ? null : (SAME_PART[named] ?? [named])
-  const hit = (type: string): boolean => (notIn ? !notIn.includes(type) : wanted!.includes(type))
+  const missing = error.names?.missingField ?? null
+  const hit = (part: JsonRecord): boolean => {
+    const type = str(part.type)
+    if (type === null || (notIn ? notIn.includes(type) || STRUCTURAL.has(type) : !wanted!.includes(type))) return false
+    return missing === null || part[missing] === undefined || part[missing] === null || part[missing] === ''
+  }
   const order = messageIndex !== null ? [messageIndex] : request.messages.map((_, i) => i)
   for (const i of order) {
     const block = partIndex(request.messages[i], hit)
@@ -270,13 +286,13 @@ function fromPartType(error: UnwrappedError, request: LocateRequest, messageInde
 }
 
 /** Index of the first content part of that type (a tool_result holding it counts as the part). */
-function partIndex(message: unknown, hit: (type: string) => boolean): number | null {
+function partIndex(message: unknown, hit: (part: JsonRecord) => boolean): number | null {
   if (!isRecord(message) || !Array.isArray(message.content)) return null
   for (let k = 0; k < message.content.length; k++) {
     const part = message.content[k]
     if (!isRecord(part)) continue
-    if (typeof part.type === 'string' && hit(part.type)) return k
-    if (Array.isArray(part.content) && part.content.some((inner) => isRecord(inner) && typeof inner.type === 'string' && hit(inner.type))) return k
+    if (hit(part)) return k
+    if (Array.isArray(part.content) && part.content.some((inner) => isRecord(inner) && hit(inner))) return k
   }
   return null
 }

@@ -333,13 +333,19 @@ function namesOf(message: string, match: DialectMatch | null, st: Peel): NonNull
   if (d?.part?.type) partType = d.part.type
   else if (d?.part?.group !== undefined) partType = g?.[d.part.group] ?? null
   else if (d?.part?.allowedGroup !== undefined) partType = `not:${(g?.[d.part.allowedGroup] ?? '').replace(/['"\s]/g, '')}`
+  // A path that goes on from the message into a part type: `messages[565].image[0]`, `messages.2.content.0.image.source`.
+  partType ??= PART_IN_PATH.exec(message)?.[1] ?? null
+  const missingField = d?.part?.missingGroup !== undefined ? (g?.[d.part.missingGroup] ?? null) : null
   let parameter: string | null = null
   if (d?.parameterGroup !== undefined) parameter = g?.[d.parameterGroup] ?? null
   // OpenAI's `param` is a path (`tools[0].name`); MiMo's is a sentence.
   else if (st.param && /^'?[\w.[\]-]+'?$/.test(st.param) && !/^'?(messages?|input)\b/.test(st.param)) parameter = st.param.replace(/^'|'$/g, '')
   else if (d?.locates.includes('parameter')) parameter = /^([a-z_]+(?:\.[\w[\]]+)*)/i.exec(message)?.[1] ?? null
-  return { toolIds, partType, parameter }
+  return { toolIds, partType, parameter, missingField }
 }
+
+/** Part types as a path names them right after the message (or its content index). */
+const PART_IN_PATH = /messages?(?:\.\d+|\.?\[\d+\])(?:\.content(?:\.\d+|\.?\[\d+\]))?\.(image_url|image|input_image|video_url|video|input_audio|audio|file|document)\b/
 
 /** HTML error pages (MiMo's 451) become their text; anything long is cut. */
 function plainText(text: string): string {

@@ -91,5 +91,17 @@ export const DASHSCOPE_DIALECTS: readonly ErrorDialect[] = [
     locates: ['parameter'],
     sample: '{"error":{"message":"you must provide a messages parameter","type":"invalid_request_error","param":"message","code":"missing_required_parameter"},"request_id":"chatcmpl-2173c278-20a2-9e52-9795-d0314a4253ae"}',
     source: 'alibaba/spring-ai-alibaba#4463'
+  },
+  {
+    id: 'dashscope.unexpected-item-type',
+    kind: 'error',
+    provider: 'dashscope',
+    wording: '<400> InternalError.Algo.InvalidParameter: The provided messages input is invalid. The error info is [Unexpected item type in content.]',
+    pattern: /Unexpected item type in content/i,
+    locates: ['message', 'block', 'part-type'],
+    rule: 'compat.unsupported-block-type', part: { type: 'not:text' },
+    sample: 'Error: 400 <400> InternalError.Algo.InvalidParameter: The provided messages input is invalid. The error info is [Unexpected item type in content.]',
+    source: 'can1357/oh-my-pi PR#1861',
+    note: 'An image sent to a text-only Qwen: the first part that is not text.'
   }
 ]

@@ -151,5 +151,17 @@ export const DEEPSEEK_DIALECTS: readonly ErrorDialect[] = [
     sample: '{"type":"error","error":{"type":"invalid_request_error","message":"messages.1:`tool_use` ids were found without `tool_result` blocks immediately after: call_01_sfm5xVspRVRx1TAWyJtV8612, call_02_jYuxCY8bikeyLkpIykDw0444. Each `tool_use` block must have a corresponding `tool_result` block in the next message."}}',
     source: 'Hmbown/Codewhale#4329',
     note: "DeepSeek's Anthropic endpoint copies Anthropic's words (without the space after the colon) and its own `call_NN_` ids."
+  },
+  {
+    id: 'deepseek.unsupported-image',
+    kind: 'error',
+    provider: 'deepseek',
+    wording: '.messages[N].image[K]: You have uploaded an unsupported image.',
+    pattern: /You have uploaded an unsupported image/i,
+    locates: ['message', 'block', 'part-type'],
+    rule: 'compat.unsupported-block-type', part: { type: 'image_url' },
+    sample: 'HTTP 400: .messages[565].image[0]: You have uploaded an unsupported image. Please make sure your image is valid and has one of the following formats: webp, png, jpeg, and gif.',
+    source: 'NousResearch/hermes-agent PR#109707',
+    note: 'An image in a tool message; images in user messages pass.'
   }
 ]

@@ -8,6 +8,7 @@ import { MIMO_DIALECTS } from './mimo'
 import { MOONSHOT_DIALECTS } from './moonshot'
 import { OPENAI_DIALECTS } from './openai'
 import type { Dialect, ErrorDialect } from './types'
+import { UNKNOWN_DIALECTS } from './unknown'
 import { WRAPPER_DIALECTS } from './wrappers'
 import { ZHIPU_DIALECTS } from './zhipu'
 
@@ -22,7 +23,8 @@ export const ERROR_DIALECTS: readonly ErrorDialect[] = [
   ...ZHIPU_DIALECTS,
   ...DASHSCOPE_DIALECTS,
   ...OPENAI_DIALECTS,
-  ...ANTHROPIC_DIALECTS
+  ...ANTHROPIC_DIALECTS,
+  ...UNKNOWN_DIALECTS
 ]
 
 export const DIALECTS: readonly Dialect[] = [...WRAPPER_DIALECTS, ...ERROR_DIALECTS]

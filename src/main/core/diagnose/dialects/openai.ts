@@ -117,5 +117,29 @@ export const OPENAI_DIALECTS: readonly ErrorDialect[] = [
     sample: "{\"error\":{\"message\":\"Provider returned error\",\"code\":400,\"metadata\":{\"raw\":\"{\\n  \\\"error\\\": {\\n    \\\"message\\\": \\\"Missing required parameter: 'tools[0].name'.\\\",\\n    \\\"type\\\": \\\"invalid_request_error\\\",\\n    \\\"param\\\": \\\"tools[0].name\\\",\\n    \\\"code\\\": \\\"missing_required_parameter\\\"\\n  }\\n}\",\"provider_name\":\"OpenAI\"}}}",
     source: 'ymichael/open-codex#35',
     note: 'Seen through OpenRouter.'
+  },
+  {
+    id: 'openai.invalid-value-supported',
+    kind: 'error',
+    provider: 'openai',
+    wording: "Invalid value: 'TYPE'. Supported values are: 'text', 'image_url', …",
+    pattern: /Invalid value: '?([\w-]+)'?\. Supported values are/i,
+    locates: ['message', 'block', 'part-type'],
+    rule: 'compat.unsupported-block-type', part: { group: 1 },
+    sample: "Invalid value: image. Supported values are: 'text','image_url','video_url' and 'video'.",
+    source: 'langgenius/dify-official-plugins#1843',
+    note: "OpenAI's wording, also used by OpenAI-compatible servers (here ModelScope); `param` may give the index."
+  },
+  {
+    id: 'openai.content-null',
+    kind: 'error',
+    provider: 'openai',
+    wording: "Invalid value for 'content': expected a string, got null.",
+    pattern: /Invalid value for 'content': expected a string, got null/i,
+    locates: ['message'],
+    expect: 'empty',
+    sample: "error, status code: 400, status: 400 Bad Request, message: Invalid value for 'content': expected a string, got null.",
+    source: 'docker/docker-agent#63',
+    note: 'With `param` (`messages.[N].content`) the index says which; without, the first message whose content is null.'
   }
 ]

@@ -36,8 +36,11 @@ export interface ErrorDialect {
   ids?: 'call' | 'result' | 'repeat'
   /** Capture group holding the tool ids the text lists (comma or space separated). */
   idGroup?: number
-  /** The content part type named: a capture group, a fixed type, or a group listing the types allowed. */
-  part?: { group?: number; type?: string; allowedGroup?: number }
+  /**
+   * The content part type named: a capture group, a fixed type (`not:text` for any part but text), or a group
+   * listing the types allowed; `missingGroup`: a field the part lacks (the first part of that type without it).
+   */
+  part?: { group?: number; type?: string; allowedGroup?: number; missingGroup?: number }
   /** Capture group holding a role name (the first message with that role is the culprit). */
   roleGroup?: number
   /** Capture group holding a request parameter outside `messages` (then no message is the culprit). */
