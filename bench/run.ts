@@ -10,6 +10,7 @@ import { mitmBench } from './mitm'
 import { uiBench } from './ui'
 import { peerProxiesBench } from './peer-proxies'
 import { mitmPeersBench } from './mitm-peers'
+import { parsersBench } from './parsers'
 
 const which = process.argv[2] ?? 'all'
 const sections: string[] = []
@@ -18,6 +19,7 @@ sections.push(`\n## Run of ${new Date().toISOString()} (${machine})\n`)
 if (which === 'all' || which === 'proxy') sections.push('### Proxy overhead (loopback)\n\n' + (await proxyOverhead()) + '\n')
 if (which === 'all' || which === 'store') sections.push('### Store: generated agent sessions\n\n' + (await storeSession()) + '\n')
 if (which === 'all' || which === 'diagnose') sections.push('### Diagnose: 5 MB request, 1,000 messages\n\n' + (await diagnoseBench()) + '\n')
+if (which === 'all' || which === 'parsers') sections.push('### Parsers on multi-MB inputs\n\n' + (await parsersBench()) + '\n')
 if (which === 'all' || which === 'grouping') sections.push('### Conversation grouping\n\n' + (await groupingBench()) + '\n')
 if (which === 'all' || which === 'minimize') sections.push('### Minimize: oracle calls against history length\n\n' + (await minimizeBench()) + '\n')
 if (which === 'all' || which === 'mitm') sections.push('### Forward (MITM) proxy\n\n' + (await mitmBench()) + '\n')
