@@ -283,6 +283,8 @@ describe('R02 reasoning pass-back', () => {
     expect((await post(antUrl(), anthropicHistory([true, true]))).status).toBe(200)
     const disabled = anthropicHistory([false, false], { thinking: { type: 'disabled' } })
     expect((await post(antUrl(), disabled)).status).toBe(200)
+    // Claude Code's `adaptive` is thinking on, like `enabled`.
+    expect((await post(antUrl(), anthropicHistory([false, false], { thinking: { type: 'adaptive' } }))).status).toBe(400)
   })
 
   it('Anthropic: streamed, `data:` prefixed by default; the SDK surfaces a 400', async () => {

@@ -46,11 +46,15 @@ export function validate(raw: Buffer, protocol: Protocol): Validation {
   return { ok: true, request: { body, model, stream: body.stream === true, thinking } }
 }
 
-/** R02 / deep-thinking doc: `thinking.type` decides; absent, it is on for every model but mimo-v2-flash. */
+/**
+ * R02 / deep-thinking doc: `thinking.type` decides; absent, it is on for every model but mimo-v2-flash. Only
+ * `disabled` turns it off: Claude Code's `adaptive` (sent for non-Claude model names) met MiMo's reasoning 400
+ * like `enabled` does.
+ */
 export function thinkingOn(body: Record<string, unknown>, model: string): boolean {
   const thinking = body.thinking
   if (thinking === undefined || thinking === null) return model !== 'mimo-v2-flash'
-  return isObject(thinking) && thinking.type === 'enabled'
+  return isObject(thinking) && thinking.type !== 'disabled'
 }
 
 /** MiMo checks every historical assistant tool-call message, not only the last one (R02 "scope"). */
