@@ -2,14 +2,16 @@
 // (2 KB, 5 MB, an SSE stream of 2,000 events), all measured in one run, interleaved: `mimo-inspector serve`,
 // mockttp's passthrough (a forwarding rule to the local upstream, traffic recorded as it does by default) and
 // mitmproxy in reverse mode, each in its own process. A peer that cannot run is left out with a note saying why.
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { Inspector } from '../src/main/core/inspector'
-import { agent, listen, measure, once, pct, pipeProxy, upstream, type Timing } from './proxy-overhead'
+import { agent, chatBody, measure, pct, startChild, startLoopbackChild, type Child, type Timing } from './loopback'
+import { startServe } from './proxy-overhead'
+
+export { startChild } from './loopback'
 
 interface Peer {
   name: string
@@ -42,67 +44,11 @@ export function packageVersion(name: string): string {
   }
 }
 
-/** Starts a child process and waits until the URL `url()` reads from its output answers; the reason, when it does not. */
-export async function startChild(cmd: string, args: string[], url: (out: string) => string | null, ready?: (url: string) => Promise<unknown>, env?: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> } | string> {
-  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: env ?? process.env })
-  let out = ''
-  child.stdout!.on('data', (d) => (out += d))
-  child.stderr!.on('data', (d) => (out += d))
-  let failed = false
-  const exited = new Promise<void>((r) => {
-    child.on('exit', () => r())
-    child.on('error', (e) => {
-      out += e.message
-      failed = true
-      r()
-    })
-  })
-  const stop = async (): Promise<void> => {
-    if (!failed && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
-    await exited
-  }
-  const deadline = Date.now() + 30_000
-  for (;;) {
-    const u = url(out)
-    if (u) {
-      try {
-        await (ready ? ready(u) : once(u, '/v1/chat/completions', Buffer.from('{}')))
-        return { child, url: u, stop }
-      } catch {
-        /* not listening yet */
-      }
-    }
-    if (failed || child.exitCode !== null || Date.now() > deadline) {
-      await Promise.race([stop(), new Promise((r) => setTimeout(r, 2000))])
-      return out.trim().split('\n').pop() || `exit ${child.exitCode}`
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
-
 /** `mimo-inspector serve`, the built command as a user runs it, in its own process and data folder. */
-async function inspectorPeer(upUrl: string): Promise<Peer | null> {
-  if (!existsSync('out/cli/cli.js')) {
-    notes.push('mimo-inspector: out/cli is not built (`npm run build`); measured in this process instead.')
-    return null
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), 'mimo-bench-peers-'))
-  const r = await startChild(process.execPath, ['bin/mimo-inspector.js', 'serve', '--port', '0', '--proxy-port', '0', '--upstream', upUrl, '--data-dir', dataDir], (out) =>
-    out.includes('Ctrl+C') ? (/Proxy:\s+(http:\/\/\S+)/.exec(out)?.[1] ?? null) : null
-  )
-  if (typeof r === 'string') {
-    notes.push(`mimo-inspector serve did not start (${r}); measured in this process instead.`)
-    return null
-  }
+async function inspectorPeer(upUrl: string): Promise<Peer> {
+  const serve = await startServe(upUrl)
   notes.push('mimo-inspector: `mimo-inspector serve --upstream UPSTREAM` (the built command) in its own process, recording to its data folder as usual.')
-  return {
-    name: 'mimo-inspector (reverse)',
-    url: r.url,
-    stop: async () => {
-      await r.stop()
-      rmSync(dataDir, { recursive: true, force: true })
-    }
-  }
+  return { name: 'mimo-inspector (reverse)', url: serve.url, stop: serve.stop }
 }
 
 const MOCKTTP_CHILD = `
@@ -188,19 +134,22 @@ async function mitmproxyPeer(upUrl: string): Promise<Peer | null> {
 export async function peerProxiesBench(): Promise<string> {
   notes.length = 0
   installedNow = false
-  const up = upstream()
-  const upUrl = await listen(up)
-  const pipe = pipeProxy(upUrl)
-  const pipeUrl = await listen(pipe)
+  const up = await startLoopbackChild('upstream')
+  const upUrl = up.url
+  const helpers: Child[] = [up]
   const peers: Peer[] = []
-  const ours = await inspectorPeer(upUrl)
-  if (ours) peers.push(ours)
-  else {
-    const inspector = await Inspector.start({ dataDir: mkdtempSync(join(tmpdir(), 'mimo-bench-')), version: 'bench', shell: 'web', proxyPort: 0, upstream: upUrl })
-    peers.push({ name: 'mimo-inspector (reverse, in-process)', url: inspector.proxyStatus().reverse.url, stop: () => inspector.close() })
+  let targets: Record<string, string>
+  try {
+    const pipe = await startLoopbackChild('pipe', upUrl)
+    helpers.push(pipe)
+    peers.push(await inspectorPeer(upUrl))
+    for (const p of [await mockttpPeer(upUrl), await mitmproxyPeer(upUrl)]) if (p) peers.push(p)
+    targets = { direct: upUrl, 'bare pipe proxy': pipe.url }
+  } catch (err) {
+    for (const p of peers) await p.stop().catch(() => {})
+    for (const h of helpers) await h.stop().catch(() => {})
+    throw err
   }
-  for (const p of [await mockttpPeer(upUrl), await mitmproxyPeer(upUrl)]) if (p) peers.push(p)
-  const targets: Record<string, string> = { direct: upUrl, 'bare pipe proxy': pipeUrl }
   for (const p of peers) targets[p.name] = p.url
   const proxies = Object.keys(targets).filter((k) => k !== 'direct' && k !== 'bare pipe proxy')
   const names = Object.keys(targets)
@@ -211,24 +160,23 @@ export async function peerProxiesBench(): Promise<string> {
     lines.push(`| ${label} | ${names.map((n) => `${v[n].toFixed(2)} ms`).join(' | ')} | ${best} |`)
   }
   try {
-    const small = await measure(targets, '/v1/chat/completions', Buffer.alloc(2048, 'a'), 500)
+    const small = await measure(targets, '/v1/chat/completions', chatBody(2048, false), { rounds: 500, warmup: 20 })
     row('2 KB request, p50', small, (t) => t.total, 50)
     row('2 KB request, p99', small, (t) => t.total, 99)
-    const mb5 = await measure(targets, '/v1/chat/completions', Buffer.alloc(5 * 1024 * 1024, 'c'), 20)
-    row('5 MB request, p50', mb5, (t) => t.total, 50)
-    const sse = await measure(targets, '/sse', null, 40)
+    const mb5 = await measure(targets, '/v1/chat/completions', chatBody(5 * 1024 * 1024, false, 3), { rounds: 20, gapMs: 100 })
+    row('5 MB request, 100 ms apart, p50', mb5, (t) => t.total, 50)
+    const sse = await measure(targets, '/v1/chat/completions?bench=sse', chatBody(2048, true, 4), { rounds: 40 })
     row('SSE 2,000 events, first byte p50', sse, (t) => t.ttfb, 50)
     row('SSE 2,000 events, last byte p50', sse, (t) => t.total, 50)
   } finally {
     for (const p of peers) await p.stop().catch(() => {})
-    up.close()
-    pipe.close()
+    for (const h of helpers) await h.stop().catch(() => {})
     agent.destroy()
   }
   return [
     lines.join('\n'),
     '',
-    '- The client, the upstream and the bare pipe proxy (the floor for a proxy written in Node) share the bench process; each recording proxy runs in its own.',
+    '- Every target runs in its own process: the upstream and the bare pipe proxy (the floor for a proxy written in Node) from bench/loopback-child.ts, and each recording proxy; this process is only the client.',
     ...notes.map((n) => `- ${n}`)
   ].join('\n')
 }

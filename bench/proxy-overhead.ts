@@ -1,121 +1,153 @@
-// Added latency of the reverse proxy against a direct call and a bare Node pipe proxy (the floor for any
-// proxy written in Node), on loopback, measured in the same run.
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+// Added latency of MiMo Inspector's reverse proxy as a user runs it: the built `mimo-inspector serve` in its own
+// process (recording to a temp data folder), beside a bare Node pipe proxy in its own process (the floor for any
+// proxy written in Node) and a direct call, all to a local upstream in a fourth process. The bench process is
+// only the client. Targets are interleaved round robin so machine noise hits all alike, and the whole set is
+// repeated `runs` times; each cell is the median over runs with the range beside it.
+//   npm run bench -- proxy [--runs N]        BENCH_SERVE_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/p' profiles serve
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Inspector } from '../src/main/core/inspector'
+import { agent, chatBody, cpuMs, median, measure, once, pct, SSE_EVENTS, startChild, startLoopbackChild, type Child, type Timing } from './loopback'
 
-export const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
+const TARGETS = ['direct', 'bare pipe proxy', 'mimo-inspector serve'] as const
+type Target = (typeof TARGETS)[number]
+type Figures = Record<Target, number>
 
-export async function listen(server: http.Server): Promise<string> {
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+interface Case {
+  label: string
+  /** Per run: the figure of each target. */
+  runs: Figures[]
+  goal?: { text: string; value(f: Figures): number; max: number; unit: string }
 }
 
-export function upstream(): http.Server {
-  return http.createServer((req, res) => {
-    if (req.url?.startsWith('/sse')) {
-      res.writeHead(200, { 'content-type': 'text/event-stream' })
-      let i = 0
-      const tick = (): void => {
-        // 2,000 small events in bursts of 50 per tick.
-        for (let n = 0; n < 50 && i < 2000; n++, i++) res.write(`data: {"choices":[{"delta":{"content":"tok${i}"}}]}\n\n`)
-        if (i < 2000) setImmediate(tick)
-        else res.end('data: [DONE]\n\n')
-      }
-      tick()
-      return
+/** `mimo-inspector serve`, the built command, in its own process and a fresh data folder. */
+export async function startServe(upstreamUrl: string): Promise<Child & { dataDir: string }> {
+  if (!existsSync('out/cli/cli.js')) throw new Error('out/cli is not built: run `npm run build` first (the bench measures the built `mimo-inspector serve`)')
+  const dataDir = mkdtempSync(join(tmpdir(), 'mimo-bench-serve-'))
+  const nodeArgs = (process.env.BENCH_SERVE_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const r = await startChild(process.execPath, [...nodeArgs, 'bin/mimo-inspector.js', 'serve', '--port', '0', '--proxy-port', '0', '--upstream', upstreamUrl, '--data-dir', dataDir], (out) =>
+    out.includes('Ctrl+C') ? (/Proxy:\s+(http:\/\/\S+)/.exec(out)?.[1] ?? null) : null
+  )
+  if (typeof r === 'string') throw new Error(`mimo-inspector serve did not start: ${r}`)
+  return {
+    ...r,
+    dataDir,
+    stop: async () => {
+      await r.stop()
+      rmSync(dataDir, { recursive: true, force: true })
     }
-    let size = 0
-    req.on('data', (c: Buffer) => (size += c.length))
-    req.on('end', () => {
-      const body = JSON.stringify({ received: size })
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
-      res.end(body)
-    })
-  })
-}
-
-export function pipeProxy(target: string): http.Server {
-  const t = new URL(target)
-  return http.createServer((req, res) => {
-    const up = http.request({ host: t.hostname, port: t.port, path: req.url, method: req.method, headers: req.headers, agent }, (ur) => {
-      res.writeHead(ur.statusCode!, ur.headers)
-      ur.pipe(res)
-    })
-    req.pipe(up)
-  })
-}
-
-export interface Timing {
-  total: number
-  ttfb: number
-}
-
-export function once(base: string, path: string, body: Buffer | null): Promise<Timing> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now()
-    const req = http.request(`${base}${path}`, { method: body ? 'POST' : 'GET', agent, headers: body ? { 'content-type': 'application/json', 'content-length': body.length } : {} }, (res) => {
-      let ttfb = 0
-      res.on('data', () => {
-        if (!ttfb) ttfb = performance.now() - t0
-      })
-      res.on('end', () => resolve({ total: performance.now() - t0, ttfb }))
-      res.on('error', reject)
-    })
-    req.on('error', reject)
-    req.end(body ?? undefined)
-  })
-}
-
-export const pct = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]
-}
-
-/** Interleaves the targets round by round so machine noise hits all of them alike. */
-export async function measure(targets: Record<string, string>, path: string, body: Buffer | null, rounds: number): Promise<Record<string, Timing[]>> {
-  const out: Record<string, Timing[]> = Object.fromEntries(Object.keys(targets).map((k) => [k, []]))
-  for (const [name, base] of Object.entries(targets)) for (let i = 0; i < 20; i++) await once(base, path, body) // warm up
-  for (let r = 0; r < rounds; r++) for (const [name, base] of Object.entries(targets)) out[name].push(await once(base, path, body))
-  return out
-}
-
-export async function proxyOverhead(): Promise<string> {
-  const up = upstream()
-  const upUrl = await listen(up)
-  const pipe = pipeProxy(upUrl)
-  const pipeUrl = await listen(pipe)
-  const inspector = await Inspector.start({ dataDir: mkdtempSync(join(tmpdir(), 'mimo-bench-')), version: 'bench', shell: 'web', proxyPort: 0, upstream: upUrl })
-  const targets = { direct: upUrl, 'pipe proxy': pipeUrl, 'mimo-inspector': inspector.proxyStatus().reverse.url }
-  const lines: string[] = ['| case | direct | bare pipe proxy | mimo-inspector (reverse) | added by inspector vs direct |', '| --- | --- | --- | --- | --- |']
-  const row = (label: string, r: Record<string, Timing[]>, pick: (t: Timing) => number, p: number): void => {
-    const v = Object.fromEntries(Object.entries(r).map(([k, ts]) => [k, pct(ts.map(pick), p)]))
-    lines.push(`| ${label} | ${v.direct.toFixed(2)} ms | ${v['pipe proxy'].toFixed(2)} ms | ${v['mimo-inspector'].toFixed(2)} ms | ${(v['mimo-inspector'] - v.direct).toFixed(2)} ms |`)
   }
-  const small = await measure(targets, '/v1/chat/completions', Buffer.alloc(2048, 'a'), 500)
-  row('2 KB request, p50', small, (t) => t.total, 50)
-  row('2 KB request, p99', small, (t) => t.total, 99)
-  const mb1 = await measure(targets, '/v1/chat/completions', Buffer.alloc(1024 * 1024, 'b'), 40)
-  row('1 MB request, p50', mb1, (t) => t.total, 50)
-  const mb5 = await measure(targets, '/v1/chat/completions', Buffer.alloc(5 * 1024 * 1024, 'c'), 20)
-  row('5 MB request, p50', mb5, (t) => t.total, 50)
-  const sse = await measure(targets, '/sse', null, 40)
-  row('SSE 2,000 events, first byte p50', sse, (t) => t.ttfb, 50)
-  row('SSE 2,000 events, last byte p50', sse, (t) => t.total, 50)
-  const concurrent = async (base: string): Promise<number> => {
-    const t0 = performance.now()
-    await Promise.all(Array.from({ length: 20 }, () => once(base, '/sse', null)))
-    return performance.now() - t0
+}
+
+const fmt = (v: number, unit = ' ms'): string => `${v.toFixed(2)}${unit}`
+const cell = (xs: number[], unit = ' ms'): string => (xs.length > 1 ? `${fmt(median(xs), unit)} (${fmt(Math.min(...xs), '')}–${fmt(Math.max(...xs), '')})` : fmt(xs[0], unit))
+
+export async function proxyOverhead(options: { runs?: number } = {}): Promise<string> {
+  const runs = options.runs ?? 5
+  const load0 = loadavg()
+  const up = await startLoopbackChild('upstream')
+  const children: Child[] = [up]
+  try {
+    const pipe = await startLoopbackChild('pipe', up.url)
+    children.push(pipe)
+    const serve = await startServe(up.url)
+    children.push(serve)
+    const targets: Record<Target, string> = { direct: up.url, 'bare pipe proxy': pipe.url, 'mimo-inspector serve': serve.url }
+    const small = chatBody(2 * 1024, false, 1)
+    const mb1 = chatBody(1024 * 1024, false, 2)
+    const mb5 = chatBody(5 * 1024 * 1024, false, 3)
+    const sseBody = chatBody(2 * 1024, true, 4)
+    const path = '/v1/chat/completions'
+    const ssePath = '/v1/chat/completions?bench=sse'
+
+    const cases: Case[] = []
+    const add = (label: string, goal?: Case['goal']): Case => {
+      const c: Case = { label, runs: [], ...(goal ? { goal } : {}) }
+      cases.push(c)
+      return c
+    }
+    const added = (f: Figures): number => f['mimo-inspector serve'] - f.direct
+    const c2p50 = add('2 KB request, p50', { text: 'added ≤ 1 ms', value: added, max: 1, unit: ' ms' })
+    const c2p99 = add('2 KB request, p99', { text: 'added ≤ 5 ms', value: added, max: 5, unit: ' ms' })
+    const c1mb = add('1 MB request, p50')
+    const c5gap = add('5 MB request, 100 ms apart, p50', { text: '≤ 1.10 × bare pipe', value: (f) => f['mimo-inspector serve'] / f['bare pipe proxy'], max: 1.1, unit: '×' })
+    const c5 = add('5 MB request, back to back, p50')
+    const cSseFirst = add(`SSE ${SSE_EVENTS.toLocaleString('en')} events, first byte p50`, { text: 'added ≤ 2 ms', value: added, max: 2, unit: ' ms' })
+    const cSseLast = add(`SSE ${SSE_EVENTS.toLocaleString('en')} events, last byte p50`)
+    const cConc = add('20 concurrent SSE streams, all done p50')
+
+    // CPU the inspector's main thread (the proxy's thread) spends per request, over all runs.
+    const cpu: Record<string, { main: number; all: number; pipe: number; n: number }> = {}
+    const snap = (): { s: ReturnType<typeof cpuMs>; p: ReturnType<typeof cpuMs> } => ({ s: cpuMs(serve.pid), p: cpuMs(pipe.pid) })
+    const count = (key: string, before: ReturnType<typeof snap> | null, n: number): void => {
+      const after = snap()
+      if (!before?.s || !after.s || !before.p || !after.p) return
+      const c = (cpu[key] ??= { main: 0, all: 0, pipe: 0, n: 0 })
+      c.main += after.s.main - before.s.main
+      c.all += after.s.all - before.s.all
+      c.pipe += after.p.all - before.p.all
+      c.n += n
+    }
+    const pick = (r: Record<string, Timing[]>, f: (t: Timing) => number, p: number): Figures =>
+      Object.fromEntries(TARGETS.map((t) => [t, pct(r[t].map(f), p)])) as Figures
+    const run = async (key: string, p: string, body: Buffer | null, rounds: number, gapMs = 0): Promise<Record<string, Timing[]>> => {
+      let before: ReturnType<typeof snap> | null = null
+      const r = await measure(targets, p, body, { rounds, gapMs, onStart: () => (before = snap()) })
+      count(key, before, rounds)
+      return r
+    }
+
+    for (let i = 0; i < runs; i++) {
+      const s = await run('2 KB request', path, small, 500)
+      c2p50.runs.push(pick(s, (t) => t.total, 50))
+      c2p99.runs.push(pick(s, (t) => t.total, 99))
+      c1mb.runs.push(pick(await run('1 MB request', path, mb1, 30), (t) => t.total, 50))
+      c5gap.runs.push(pick(await run('5 MB request', path, mb5, 20, 100), (t) => t.total, 50))
+      c5.runs.push(pick(await run('5 MB request', path, mb5, 20), (t) => t.total, 50))
+      const sse = await run(`SSE stream of ${SSE_EVENTS} events`, ssePath, sseBody, 40)
+      cSseFirst.runs.push(pick(sse, (t) => t.ttfb, 50))
+      cSseLast.runs.push(pick(sse, (t) => t.total, 50))
+      const conc: Record<string, number[]> = Object.fromEntries(TARGETS.map((t) => [t, []]))
+      for (let r = 0; r < 5; r++) {
+        for (const t of TARGETS) {
+          const t0 = performance.now()
+          await Promise.all(Array.from({ length: 20 }, () => once(targets[t], ssePath, sseBody)))
+          conc[t].push(performance.now() - t0)
+        }
+      }
+      cConc.runs.push(Object.fromEntries(TARGETS.map((t) => [t, median(conc[t])])) as Figures)
+    }
+
+    const lines = [
+      '| case | direct | bare pipe proxy | mimo-inspector serve | added by the pipe | added by the inspector | goal | met |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |'
+    ]
+    for (const c of cases) {
+      const col = (f: (x: Figures) => number, unit?: string): string => cell(c.runs.map(f), unit)
+      const g = c.goal
+      const goalCell = g ? (g.unit === '×' ? `${col(g.value, '×')} ${g.text}` : g.text) : ''
+      const met = g ? `${median(c.runs.map(g.value)) <= g.max ? 'yes' : 'no'} (${c.runs.filter((f) => g.value(f) <= g.max).length}/${c.runs.length} runs)` : ''
+      lines.push(
+        `| ${c.label} | ${col((f) => f.direct)} | ${col((f) => f['bare pipe proxy'])} | ${col((f) => f['mimo-inspector serve'])} | ${col((f) => f['bare pipe proxy'] - f.direct)} | ${col(added)} | ${goalCell} | ${met} |`
+      )
+    }
+    const cpuLines = ['| requests | inspector main thread | inspector, all threads | bare pipe proxy |', '| --- | --- | --- | --- |']
+    for (const [k, c] of Object.entries(cpu)) cpuLines.push(`| ${k} | ${fmt(c.main / c.n)} | ${fmt(c.all / c.n)} | ${fmt(c.pipe / c.n)} |`)
+    const load1 = loadavg()
+    return [
+      lines.join('\n'),
+      '',
+      'CPU time per request (all runs; from /proc, 10 ms ticks):',
+      '',
+      cpuLines.join('\n'),
+      '',
+      `- ${runs} runs; each cell is the median of the runs' figures, the range over runs in brackets. Per run: 2 KB 500 requests per target, 1 MB 30, 5 MB 20 (once 100 ms apart, once back to back), SSE 40, 20 concurrent streams 5 times; after 10 warm-up requests per target and case.`,
+      '- Every target runs in its own process: the upstream (bench/loopback-child.ts), the bare pipe proxy (same file), `mimo-inspector serve --upstream UPSTREAM --data-dir TEMP` (the built command, recording as usual); this process is only the client (keep-alive).',
+      '- Bodies are OpenAI chat requests of realistic JSON (seeded words); the SSE case posts one with `stream: true`. "Added" is the target minus the direct call in the same run; the 5 MB goal is the inspector over the bare pipe.',
+      `- Load average (1, 5, 15 min) at start ${load0.map((l) => l.toFixed(2)).join(', ')}, at end ${load1.map((l) => l.toFixed(2)).join(', ')}, on ${cpus().length} cores.`
+    ].join('\n')
+  } finally {
+    for (const c of children.reverse()) await c.stop().catch(() => {})
+    agent.destroy()
   }
-  const conc: Record<string, Timing[]> = { direct: [], 'pipe proxy': [], 'mimo-inspector': [] }
-  for (let r = 0; r < 10; r++) for (const [k, base] of Object.entries(targets)) conc[k].push({ total: await concurrent(base), ttfb: 0 })
-  row('20 concurrent SSE streams, all done p50', conc, (t) => t.total, 50)
-  await inspector.close()
-  up.close()
-  pipe.close()
-  agent.destroy()
-  return lines.join('\n')
 }
