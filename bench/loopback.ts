@@ -108,14 +108,19 @@ export interface MeasureOptions {
   onStart?(): void
 }
 
-/** Interleaves the targets round by round (round robin) so machine noise hits all of them alike. */
+/**
+ * Interleaves the targets round by round (round robin) so machine noise hits all of them alike; each round
+ * starts one target further on, so none always follows the same other one.
+ */
 export async function measure(targets: Record<string, string>, path: string, body: Buffer | null, o: MeasureOptions): Promise<Record<string, Timing[]>> {
-  const out: Record<string, Timing[]> = Object.fromEntries(Object.keys(targets).map((k) => [k, []]))
+  const entries = Object.entries(targets)
+  const out: Record<string, Timing[]> = Object.fromEntries(entries.map(([k]) => [k, []]))
   const warmup = o.warmup ?? 10
-  for (let i = 0; i < warmup; i++) for (const base of Object.values(targets)) await once(base, path, body)
+  for (let i = 0; i < warmup; i++) for (const [, base] of entries) await once(base, path, body)
   o.onStart?.()
   for (let r = 0; r < o.rounds; r++) {
-    for (const [name, base] of Object.entries(targets)) {
+    for (let k = 0; k < entries.length; k++) {
+      const [name, base] = entries[(r + k) % entries.length]
       if (o.gapMs) await sleep(o.gapMs)
       out[name].push(await once(base, path, body))
     }

@@ -3,29 +3,34 @@
 // proxy written in Node) and a direct call, all to a local upstream in a fourth process. The bench process is
 // only the client. Targets are interleaved round robin so machine noise hits all alike, and the whole set is
 // repeated `runs` times; each cell is the median over runs with the range beside it.
-//   npm run bench -- proxy [--runs N]        BENCH_SERVE_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/p' profiles serve
+//   npm run bench -- proxy [--runs N] [--baseline DIR]    BENCH_SERVE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" profiles serve
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { agent, chatBody, cpuMs, median, measure, once, pct, SSE_EVENTS, startChild, startLoopbackChild, type Child, type Timing } from './loopback'
 
-const TARGETS = ['direct', 'bare pipe proxy', 'mimo-inspector serve'] as const
-type Target = (typeof TARGETS)[number]
-type Figures = Record<Target, number>
+const DIRECT = 'direct'
+const PIPE = 'bare pipe proxy'
+const SERVE = 'mimo-inspector serve'
+/** Per target name: one figure (a percentile of one run). */
+type Figures = Record<string, number>
 
 interface Case {
   label: string
   /** Per run: the figure of each target. */
   runs: Figures[]
-  goal?: { text: string; value(f: Figures): number; max: number; unit: string }
+  goal?: { text: string; value(f: Figures, serve: string): number; max: number; ratio?: boolean }
 }
 
-/** `mimo-inspector serve`, the built command, in its own process and a fresh data folder. */
-export async function startServe(upstreamUrl: string): Promise<Child & { dataDir: string }> {
-  if (!existsSync('out/cli/cli.js')) throw new Error('out/cli is not built: run `npm run build` first (the bench measures the built `mimo-inspector serve`)')
+/**
+ * `mimo-inspector serve`, the built command, in its own process and a fresh data folder; `root` is the checkout
+ * whose build it runs (this one by default).
+ */
+export async function startServe(upstreamUrl: string, root = '.'): Promise<Child & { dataDir: string }> {
+  if (!existsSync(join(root, 'out/cli/cli.js'))) throw new Error(`${root}/out/cli is not built: run \`npm run build\` first (the bench measures the built \`mimo-inspector serve\`)`)
   const dataDir = mkdtempSync(join(tmpdir(), 'mimo-bench-serve-'))
   const nodeArgs = (process.env.BENCH_SERVE_NODE_ARGS ?? '').split(' ').filter(Boolean)
-  const r = await startChild(process.execPath, [...nodeArgs, 'bin/mimo-inspector.js', 'serve', '--port', '0', '--proxy-port', '0', '--upstream', upstreamUrl, '--data-dir', dataDir], (out) =>
+  const r = await startChild(process.execPath, [...nodeArgs, join(root, 'bin/mimo-inspector.js'), 'serve', '--port', '0', '--proxy-port', '0', '--upstream', upstreamUrl, '--data-dir', dataDir], (out) =>
     out.includes('Ctrl+C') ? (/Proxy:\s+(http:\/\/\S+)/.exec(out)?.[1] ?? null) : null
   )
   if (typeof r === 'string') throw new Error(`mimo-inspector serve did not start: ${r}`)
@@ -42,7 +47,14 @@ export async function startServe(upstreamUrl: string): Promise<Child & { dataDir
 const fmt = (v: number, unit = ' ms'): string => `${v.toFixed(2)}${unit}`
 const cell = (xs: number[], unit = ' ms'): string => (xs.length > 1 ? `${fmt(median(xs), unit)} (${fmt(Math.min(...xs), '')}–${fmt(Math.max(...xs), '')})` : fmt(xs[0], unit))
 
-export async function proxyOverhead(options: { runs?: number } = {}): Promise<string> {
+export interface ProxyBenchOptions {
+  /** Repetitions of the whole set (default 5). */
+  runs?: number
+  /** Another checkout with a build (e.g. the commit before a change): its serve joins the same interleaved run. */
+  baseline?: string
+}
+
+export async function proxyOverhead(options: ProxyBenchOptions = {}): Promise<string> {
   const runs = options.runs ?? 5
   const load0 = loadavg()
   const up = await startLoopbackChild('upstream')
@@ -52,7 +64,17 @@ export async function proxyOverhead(options: { runs?: number } = {}): Promise<st
     children.push(pipe)
     const serve = await startServe(up.url)
     children.push(serve)
-    const targets: Record<Target, string> = { direct: up.url, 'bare pipe proxy': pipe.url, 'mimo-inspector serve': serve.url }
+    const targets: Record<string, string> = { [DIRECT]: up.url, [PIPE]: pipe.url, [SERVE]: serve.url }
+    const pids: Record<string, number> = { [PIPE]: pipe.pid, [SERVE]: serve.pid }
+    const BASE = options.baseline ? `serve at baseline (${options.baseline})` : null
+    if (options.baseline && BASE) {
+      const base = await startServe(up.url, options.baseline)
+      children.push(base)
+      targets[BASE] = base.url
+      pids[BASE] = base.pid
+    }
+    const names = Object.keys(targets)
+    const serves = BASE ? [SERVE, BASE] : [SERVE]
     const small = chatBody(2 * 1024, false, 1)
     const mb1 = chatBody(1024 * 1024, false, 2)
     const mb5 = chatBody(5 * 1024 * 1024, false, 3)
@@ -66,32 +88,38 @@ export async function proxyOverhead(options: { runs?: number } = {}): Promise<st
       cases.push(c)
       return c
     }
-    const added = (f: Figures): number => f['mimo-inspector serve'] - f.direct
-    const c2p50 = add('2 KB request, p50', { text: 'added ≤ 1 ms', value: added, max: 1, unit: ' ms' })
-    const c2p99 = add('2 KB request, p99', { text: 'added ≤ 5 ms', value: added, max: 5, unit: ' ms' })
+    const added = (f: Figures, t: string): number => f[t] - f[DIRECT]
+    const c2p50 = add('2 KB request, p50', { text: 'added ≤ 1 ms', value: added, max: 1 })
+    const c2p99 = add('2 KB request, p99', { text: 'added ≤ 5 ms', value: added, max: 5 })
     const c1mb = add('1 MB request, p50')
-    const c5gap = add('5 MB request, 100 ms apart, p50', { text: '≤ 1.10 × bare pipe', value: (f) => f['mimo-inspector serve'] / f['bare pipe proxy'], max: 1.1, unit: '×' })
+    const c5gap = add('5 MB request, 100 ms apart, p50', { text: '≤ 1.10 × bare pipe', value: (f, t) => f[t] / f[PIPE], max: 1.1, ratio: true })
     const c5 = add('5 MB request, back to back, p50')
-    const cSseFirst = add(`SSE ${SSE_EVENTS.toLocaleString('en')} events, first byte p50`, { text: 'added ≤ 2 ms', value: added, max: 2, unit: ' ms' })
+    const cSseFirst = add(`SSE ${SSE_EVENTS.toLocaleString('en')} events, first byte p50`, { text: 'added ≤ 2 ms', value: added, max: 2 })
     const cSseLast = add(`SSE ${SSE_EVENTS.toLocaleString('en')} events, last byte p50`)
     const cConc = add('20 concurrent SSE streams, all done p50')
 
-    // CPU the inspector's main thread (the proxy's thread) spends per request, over all runs.
-    const cpu: Record<string, { main: number; all: number; pipe: number; n: number }> = {}
-    const snap = (): { s: ReturnType<typeof cpuMs>; p: ReturnType<typeof cpuMs> } => ({ s: cpuMs(serve.pid), p: cpuMs(pipe.pid) })
-    const count = (key: string, before: ReturnType<typeof snap> | null, n: number): void => {
+    // CPU each proxy process spends per request (its main thread is the proxy's thread), over all runs.
+    const cpu = new Map<string, { n: number; by: Record<string, { main: number; all: number }> }>()
+    type Snap = Record<string, ReturnType<typeof cpuMs>>
+    const snap = (): Snap => Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuMs(pid)]))
+    const count = (key: string, before: Snap | null, n: number): void => {
       const after = snap()
-      if (!before?.s || !after.s || !before.p || !after.p) return
-      const c = (cpu[key] ??= { main: 0, all: 0, pipe: 0, n: 0 })
-      c.main += after.s.main - before.s.main
-      c.all += after.s.all - before.s.all
-      c.pipe += after.p.all - before.p.all
+      if (!before) return
+      const c = cpu.get(key) ?? { n: 0, by: {} }
+      cpu.set(key, c)
       c.n += n
+      for (const k of Object.keys(pids)) {
+        const a = after[k]
+        const b = before[k]
+        if (!a || !b) continue
+        const t = (c.by[k] ??= { main: 0, all: 0 })
+        t.main += a.main - b.main
+        t.all += a.all - b.all
+      }
     }
-    const pick = (r: Record<string, Timing[]>, f: (t: Timing) => number, p: number): Figures =>
-      Object.fromEntries(TARGETS.map((t) => [t, pct(r[t].map(f), p)])) as Figures
+    const pick = (r: Record<string, Timing[]>, f: (t: Timing) => number, p: number): Figures => Object.fromEntries(names.map((t) => [t, pct(r[t].map(f), p)]))
     const run = async (key: string, p: string, body: Buffer | null, rounds: number, gapMs = 0): Promise<Record<string, Timing[]>> => {
-      let before: ReturnType<typeof snap> | null = null
+      let before: Snap | null = null
       const r = await measure(targets, p, body, { rounds, gapMs, onStart: () => (before = snap()) })
       count(key, before, rounds)
       return r
@@ -107,37 +135,37 @@ export async function proxyOverhead(options: { runs?: number } = {}): Promise<st
       const sse = await run(`SSE stream of ${SSE_EVENTS} events`, ssePath, sseBody, 40)
       cSseFirst.runs.push(pick(sse, (t) => t.ttfb, 50))
       cSseLast.runs.push(pick(sse, (t) => t.total, 50))
-      const conc: Record<string, number[]> = Object.fromEntries(TARGETS.map((t) => [t, []]))
+      const conc: Record<string, number[]> = Object.fromEntries(names.map((t) => [t, []]))
       for (let r = 0; r < 5; r++) {
-        for (const t of TARGETS) {
+        for (const t of names) {
           const t0 = performance.now()
           await Promise.all(Array.from({ length: 20 }, () => once(targets[t], ssePath, sseBody)))
           conc[t].push(performance.now() - t0)
         }
       }
-      cConc.runs.push(Object.fromEntries(TARGETS.map((t) => [t, median(conc[t])])) as Figures)
+      cConc.runs.push(Object.fromEntries(names.map((t) => [t, median(conc[t])])))
     }
 
+    const addedBy = [PIPE, ...serves]
     const lines = [
-      '| case | direct | bare pipe proxy | mimo-inspector serve | added by the pipe | added by the inspector | goal | met |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- |'
+      `| case | ${names.join(' | ')} | ${addedBy.map((t) => `added by ${t === PIPE ? 'the pipe' : t === SERVE ? 'the inspector' : 'the baseline'}`).join(' | ')} | goal | ${serves.map((t) => (t === SERVE ? 'met' : 'met at baseline')).join(' | ')} |`,
+      `| --- | ${names.map(() => '---').join(' | ')} | ${addedBy.map(() => '---').join(' | ')} | --- | ${serves.map(() => '---').join(' | ')} |`
     ]
     for (const c of cases) {
       const col = (f: (x: Figures) => number, unit?: string): string => cell(c.runs.map(f), unit)
       const g = c.goal
-      const goalCell = g ? (g.unit === '×' ? `${col(g.value, '×')} ${g.text}` : g.text) : ''
-      const met = g ? `${median(c.runs.map(g.value)) <= g.max ? 'yes' : 'no'} (${c.runs.filter((f) => g.value(f) <= g.max).length}/${c.runs.length} runs)` : ''
-      lines.push(
-        `| ${c.label} | ${col((f) => f.direct)} | ${col((f) => f['bare pipe proxy'])} | ${col((f) => f['mimo-inspector serve'])} | ${col((f) => f['bare pipe proxy'] - f.direct)} | ${col(added)} | ${goalCell} | ${met} |`
-      )
+      const goalCell = g ? (g.ratio ? `${col((f) => g.value(f, SERVE), '×')} ${g.text}` : g.text) : ''
+      const met = (t: string): string => (g ? `${median(c.runs.map((f) => g.value(f, t))) <= g.max ? 'yes' : 'no'} (${c.runs.filter((f) => g.value(f, t) <= g.max).length}/${c.runs.length} runs)` : '')
+      lines.push(`| ${c.label} | ${names.map((t) => col((f) => f[t])).join(' | ')} | ${addedBy.map((t) => col((f) => added(f, t))).join(' | ')} | ${goalCell} | ${serves.map(met).join(' | ')} |`)
     }
-    const cpuLines = ['| requests | inspector main thread | inspector, all threads | bare pipe proxy |', '| --- | --- | --- | --- |']
-    for (const [k, c] of Object.entries(cpu)) cpuLines.push(`| ${k} | ${fmt(c.main / c.n)} | ${fmt(c.all / c.n)} | ${fmt(c.pipe / c.n)} |`)
+    const procs = Object.keys(pids)
+    const cpuLines = [`| requests | ${procs.map((p) => `${p}: main thread | all threads`).join(' | ')} |`, `| --- | ${procs.map(() => '--- | ---').join(' | ')} |`]
+    for (const [k, c] of cpu) cpuLines.push(`| ${k} | ${procs.map((p) => (c.by[p] ? `${fmt(c.by[p].main / c.n)} | ${fmt(c.by[p].all / c.n)}` : '– | –')).join(' | ')} |`)
     const load1 = loadavg()
     return [
       lines.join('\n'),
       '',
-      'CPU time per request (all runs; from /proc, 10 ms ticks):',
+      'CPU time per request, summed over all runs (from /proc, 10 ms ticks; the main thread is the proxy\'s thread; "all threads" adds V8\'s GC helpers and, for the inspector, the persist worker):',
       '',
       cpuLines.join('\n'),
       '',

@@ -1,5 +1,6 @@
 // `npm run bench`: runs the benchmarks and appends the results, with machine details, to bench/README.md.
-// `npm run bench -- proxy --runs 3` runs one (the proxy bench repeats its set --runs times, 5 by default);
+// `npm run bench -- proxy --runs 3` runs one (the proxy bench repeats its set --runs times, 5 by default;
+// `--baseline DIR` adds the serve of another built checkout, e.g. the commit before a change, to the same run);
 // BENCH_NO_APPEND=1 only prints.
 import { appendFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
@@ -15,12 +16,16 @@ import { mitmPeersBench } from './mitm-peers'
 import { parsersBench } from './parsers'
 
 const which = process.argv[2] ?? 'all'
-const runsArg = process.argv.indexOf('--runs')
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : undefined
+const flag = (name: string): string | undefined => {
+  const at = process.argv.indexOf(name)
+  return at > 0 ? process.argv[at + 1] : undefined
+}
+const runs = flag('--runs') ? Number(flag('--runs')) : undefined
+const baseline = flag('--baseline')
 const sections: string[] = []
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
 sections.push(`\n## Run of ${new Date().toISOString()} (${machine})\n`)
-if (which === 'all' || which === 'proxy') sections.push('### Proxy overhead (loopback, each proxy in its own process)\n\n' + (await proxyOverhead({ runs })) + '\n')
+if (which === 'all' || which === 'proxy') sections.push('### Proxy overhead (loopback, each proxy in its own process)\n\n' + (await proxyOverhead({ runs, baseline })) + '\n')
 if (which === 'all' || which === 'store') sections.push('### Store: generated agent sessions\n\n' + (await storeSession()) + '\n')
 if (which === 'all' || which === 'diagnose') sections.push('### Diagnose: 5 MB request, 1,000 messages\n\n' + (await diagnoseBench()) + '\n')
 if (which === 'all' || which === 'parsers') sections.push('### Parsers on multi-MB inputs\n\n' + (await parsersBench()) + '\n')
