@@ -144,6 +144,7 @@ export class Inspector {
 
   async close(): Promise<void> {
     await this.proxy.close()
+    await this.recorder.drain()
     // Exchanges that just ended are still being written by the worker.
     await this.persister.close()
     this.store.close()

@@ -19,12 +19,14 @@ export function exchangeHandlers({ reader, appInfo, storeStatus }: ExchangeHandl
     },
     'exchanges:get': async ({ id }) => reader.detail(id),
     'exchanges:body': async ({ id, part }) => {
+      await reader.bodiesHere(id)
       const raw = reader.rawBody(id, part)
       if (!raw) throw new Error(`no exchange ${id}`)
       const summary = reader.detail(id)!.summary
       return bodyView(id, part, raw, part === 'request' ? summary.requestSize || (raw.bytes?.length ?? 0) : summary.responseSize || (raw.bytes?.length ?? 0))
     },
     'exchanges:stream': async ({ id }) => {
+      await reader.bodiesHere(id)
       const detail = reader.detail(id)
       const raw = reader.rawBody(id, 'response')
       if (!detail || !raw) throw new Error(`no exchange ${id}`)

@@ -46,6 +46,11 @@ export class ExchangeReader {
     }
   }
 
+  /** A just-ended exchange's bodies may be on their way to the store (moved to the persist worker): wait for them. */
+  async bodiesHere(id: string): Promise<void> {
+    for (let live = this.recorder.getLive(id); live && (live.request.moved || live.response.moved); live = this.recorder.getLive(id)) await this.recorder.settled(id)
+  }
+
   rawBody(id: string, part: BodyPart): RawBody | null {
     const live = this.recorder.getLive(id)
     if (live) {

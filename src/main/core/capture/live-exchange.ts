@@ -34,7 +34,10 @@ export class BodyTee {
     this.chunks.push(chunk)
     this.kept += chunk.length
   }
+  /** Set once the chunks' memory has moved to the persist worker; the body is then read from the store. */
+  moved = false
   bytes(): Buffer {
+    if (this.moved) throw new Error('the body has moved to the persist worker; read it from the store')
     return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.kept)
   }
   /** The first and last `n` bytes, without joining the whole body (multi-MB requests are common). */
@@ -42,17 +45,68 @@ export class BodyTee {
     if (this.kept <= 2 * n) return null
     return { head: gather(this.chunks, n, false), tail: gather(this.chunks, n, true) }
   }
-  /** A copy in memory of its own (never Buffer's shared pool), so it can be transferred to a worker. */
-  ownCopy(): Uint8Array | null {
-    if (this.kept === 0) return null
-    const out = new Uint8Array(this.kept)
-    let offset = 0
-    for (const c of this.chunks) {
-      out.set(c, offset)
-      offset += c.length
+  /**
+   * The body as parts for the persist worker, adding the memory to transfer to `transfer`. `free` says no write
+   * of the chunks is pending any more: chunks that own their memory then move without a copy (HTTP body chunks
+   * do: Node's parser copies each into a buffer of its own), and runs of small chunks are gathered into one copy
+   * (fewer, larger transfers). Otherwise, as a socket may still read them, the body is copied. After a move the
+   * chunks are gone from this thread.
+   */
+  handOff(free: boolean, transfer: ArrayBuffer[]): Uint8Array[] {
+    if (this.kept === 0) return []
+    if (!free) {
+      const copy = gatherCopy(this.chunks, this.kept)
+      transfer.push(copy.buffer as ArrayBuffer)
+      return [copy]
     }
-    return out
+    const parts: Uint8Array[] = []
+    const taken = new Set<ArrayBufferLike>()
+    const owns = (c: Buffer): boolean => c.byteOffset === 0 && c.byteLength === c.buffer.byteLength && c.buffer instanceof ArrayBuffer && !taken.has(c.buffer)
+    const move = (c: Buffer): void => {
+      taken.add(c.buffer)
+      transfer.push(c.buffer as ArrayBuffer)
+      parts.push(c)
+    }
+    let run: Buffer[] = []
+    let runBytes = 0
+    const endRun = (): void => {
+      if (run.length === 1 && owns(run[0])) move(run[0])
+      else if (run.length > 0) {
+        const copy = gatherCopy(run, runBytes)
+        transfer.push(copy.buffer as ArrayBuffer)
+        parts.push(copy)
+      }
+      run = []
+      runBytes = 0
+    }
+    for (const c of this.chunks) {
+      if (c.length >= MOVE_AS_IS && owns(c)) {
+        endRun()
+        move(c)
+      } else {
+        run.push(c)
+        runBytes += c.length
+      }
+    }
+    endRun()
+    this.chunks.length = 0
+    this.moved = true
+    return parts
   }
+}
+
+/** Chunks at least this big move to the worker as they are; smaller neighbours are gathered into one copy. */
+const MOVE_AS_IS = 8 * 1024
+
+/** One copy of the chunks in memory of its own (never Buffer's shared pool), so it can be transferred. */
+function gatherCopy(chunks: Buffer[], size: number): Uint8Array {
+  const out = new Uint8Array(size)
+  let offset = 0
+  for (const c of chunks) {
+    out.set(c, offset)
+    offset += c.length
+  }
+  return out
 }
 
 export class LiveExchange {

@@ -5,11 +5,12 @@ import { sessionOfRecord } from '../conversations/client-session'
 import type { GroupKey } from '../conversations/group-key'
 import { SessionGrouper } from '../conversations/session-grouper'
 import { StoreWriter } from '../store/store-writer'
-import { persistJob, type PersistInput } from './persist-job'
+import { persistJob } from './persist-job'
+import { fromWire, type PersistWire } from './persist-wire'
 
 export interface PersistRequest {
   seq: number
-  input: PersistInput
+  input: PersistWire
 }
 
 export type PersistReply = { seq: number; record: ReturnType<typeof persistJob> } | { seq: number; error: string }
@@ -46,7 +47,7 @@ function rebuildConversations(w: StoreWriter): void {
 port.on('message', (message: PersistRequest) => {
   if (!writer) return port.postMessage({ seq: message.seq, error: openError ?? 'the store could not be opened' } satisfies PersistReply)
   try {
-    port.postMessage({ seq: message.seq, record: persistJob(message.input, writer, conversations) } satisfies PersistReply)
+    port.postMessage({ seq: message.seq, record: persistJob(fromWire(message.input), writer, conversations) } satisfies PersistReply)
   } catch (err) {
     const e = err as NodeJS.ErrnoException
     port.postMessage({ seq: message.seq, error: e.code ? `${e.code}: ${e.message}` : e.message } satisfies PersistReply)

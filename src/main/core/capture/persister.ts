@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads'
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import type { ExchangeRecord } from '../store/record'
-import type { PersistInput } from './persist-job'
+import type { PersistWire } from './persist-wire'
 import type { PersistReply, PersistRequest } from './persist-worker'
 import { persistWorkerFile } from './worker-file'
 
@@ -46,10 +46,9 @@ export class Persister {
     this.worker.on('exit', (code) => dead(new Error(`the persist worker stopped (exit ${code})`)))
   }
 
-  /** `input`'s body arrays must be the caller's own copies: their memory moves to the worker. */
-  persist(input: PersistInput): Promise<ExchangeRecord> {
+  /** The memory in `transfer` (the bodies' parts) moves to the worker: this thread must not touch it again. */
+  persist(input: PersistWire, transfer: ArrayBuffer[]): Promise<ExchangeRecord> {
     if (this.failed) return Promise.reject(this.failed)
-    const transfer = [input.request.bytes, input.response?.bytes].filter((b): b is Uint8Array => !!b).map((b) => b.buffer as ArrayBuffer)
     const seq = ++this.seq
     const done = new Promise<ExchangeRecord>((resolve, reject) => {
       this.pending.set(seq, { resolve, reject })

@@ -7,7 +7,7 @@ import type { Store } from '../store/store'
 import type { ExchangeRecord } from '../store/record'
 import { detectProtocol, PEEK_BYTES, peekRequestMeta } from '../protocols/request-meta'
 import { LiveExchange, type LiveExchangeInit } from './live-exchange'
-import type { PersistInput } from './persist-job'
+import { ownParts, type PersistWire } from './persist-wire'
 import { fingerprint, isSecretHeader, redactHeaders, redactPath, redactUrl } from './redact'
 import type { CaptureMode, HeaderList } from '../../../shared/types'
 
@@ -38,8 +38,17 @@ export interface RecorderHooks {
 
 /** Where finished exchanges go: the persist worker in the app, anything with the same shape in tests. */
 export interface PersistSink {
-  persist(input: PersistInput): Promise<ExchangeRecord>
+  /** The memory in `transfer` moves with the input: the caller must not touch it again. */
+  persist(input: PersistWire, transfer: ArrayBuffer[]): Promise<ExchangeRecord>
 }
+
+/** Per body: no write of its chunks is pending any more, so their memory may move to the worker uncopied. */
+export interface BodiesFree {
+  request: boolean
+  response: boolean
+}
+
+const NOTHING_FREE: BodiesFree = { request: false, response: false }
 
 const UNSAVED_KEPT = 10_000
 
@@ -52,6 +61,10 @@ export class Recorder {
   lastError: string | null = null
   /** Exchanges that ended while recording was stopped: still listed (summaries only) for this run. */
   readonly unsaved: ExchangeSummary[] = []
+  /** Exchanges whose bodies have moved to the worker, until they are stored. */
+  private readonly persisting = new Map<string, Promise<void>>()
+  /** Ended exchanges waiting for the proxy to finish writing their bodies. */
+  private readonly releasing = new Set<Promise<void>>()
 
   constructor(
     private readonly store: Store,
@@ -84,7 +97,11 @@ export class Recorder {
     this.hooks.upserted({ ...live.summary })
   }
 
-  finish(live: LiveExchange, state: 'completed' | 'failed' | 'aborted', error: string | null = null): void {
+  /**
+   * The exchange ended. Its bodies go to the worker once `released` resolves, i.e. once the proxy has written
+   * the last chunk out, saying which bodies' chunks are free to move uncopied; without it they are copied.
+   */
+  finish(live: LiveExchange, state: 'completed' | 'failed' | 'aborted', error: string | null = null, released?: Promise<BodiesFree>): void {
     if (live.ended) return
     live.end(state, error)
     const done = (summary: ExchangeSummary): void => {
@@ -97,22 +114,45 @@ export class Recorder {
       if (this.unsaved.length > UNSAVED_KEPT) this.unsaved.shift()
       done(summary)
     }
-    if (!this.recording) return unsaved()
-    this.sink.persist(this.persistInput(live)).then(
-      (record) => {
-        this.store.index(record)
-        this.hooks.recorded(record)
-        done({ ...record.summary })
-      },
-      (err: Error) => {
-        if (this.recording) {
-          this.recording = false
-          this.lastError = `recording stopped: ${err.message}`
-          this.hooks.storeFailed(err)
+    const handOff = (free: BodiesFree): void => {
+      if (!this.recording) return unsaved()
+      const transfer: ArrayBuffer[] = []
+      const stored = this.sink.persist(this.persistInput(live, free, transfer), transfer).then(
+        (record) => {
+          this.store.index(record)
+          this.hooks.recorded(record)
+          done({ ...record.summary })
+        },
+        (err: Error) => {
+          if (this.recording) {
+            this.recording = false
+            this.lastError = `recording stopped: ${err.message}`
+            this.hooks.storeFailed(err)
+          }
+          unsaved()
         }
-        unsaved()
+      )
+      if (live.request.moved || live.response.moved) {
+        this.persisting.set(live.summary.id, stored)
+        void stored.then(() => this.persisting.delete(live.summary.id))
       }
-    )
+    }
+    if (!released) return handOff(NOTHING_FREE)
+    const waiting: Promise<void> = released.then(handOff, () => handOff(NOTHING_FREE)).finally(() => this.releasing.delete(waiting))
+    this.releasing.add(waiting)
+  }
+
+  /**
+   * Resolves once a live exchange's bodies can be read here again: at once, unless they have moved to the
+   * persist worker, then when the exchange is stored (read it from the store).
+   */
+  settled(id: string): Promise<void> {
+    return this.persisting.get(id) ?? Promise.resolve()
+  }
+
+  /** Waits until every ended exchange has been handed to the sink (before the sink is closed). */
+  async drain(): Promise<void> {
+    while (this.releasing.size > 0) await Promise.allSettled([...this.releasing])
   }
 
   /** Stores an exchange that did not pass through the proxy (an imported file, later a replay). */
@@ -139,18 +179,21 @@ export class Recorder {
       usage: null,
       conversationId: null
     }
-    const own = (b: Buffer): Uint8Array | null => (b.length ? new Uint8Array(b) : null)
-    const record = await this.sink.persist({
-      summary,
-      requestHeaders: redactHeaders(entry.requestHeaders),
-      request: { bytes: own(entry.requestBody), cut: false },
-      response: entry.response
-        ? { statusMessage: entry.response.statusMessage, headers: redactHeaders(entry.response.headers), bytes: own(entry.response.body), cut: false, chunkTimes: entry.response.chunkTimes ?? [] }
-        : null,
-      replayOf: entry.replayOf ?? null,
-      duplicateOf: entry.duplicateOf ?? null,
-      join: this.joinOf(entry.replayOf ?? entry.duplicateOf ?? null)
-    })
+    const transfer: ArrayBuffer[] = []
+    const record = await this.sink.persist(
+      {
+        summary,
+        requestHeaders: redactHeaders(entry.requestHeaders),
+        request: { parts: ownParts(entry.requestBody, transfer), cut: false },
+        response: entry.response
+          ? { statusMessage: entry.response.statusMessage, headers: redactHeaders(entry.response.headers), parts: ownParts(entry.response.body, transfer), cut: false, chunkTimes: entry.response.chunkTimes ?? [] }
+          : null,
+        replayOf: entry.replayOf ?? null,
+        duplicateOf: entry.duplicateOf ?? null,
+        join: this.joinOf(entry.replayOf ?? entry.duplicateOf ?? null)
+      },
+      transfer
+    )
     this.store.index(record)
     this.hooks.recorded(record)
     this.hooks.upserted({ ...record.summary })
@@ -165,18 +208,18 @@ export class Recorder {
     return [...this.live.values()].map((l) => ({ ...l.summary }))
   }
 
-  private persistInput(live: LiveExchange): PersistInput {
+  private persistInput(live: LiveExchange, free: BodiesFree, transfer: ArrayBuffer[]): PersistWire {
     return {
       summary: { ...live.summary },
       requestHeaders: live.requestHeaders,
       replayOf: live.replayOf,
       join: this.joinOf(live.replayOf),
-      request: { bytes: live.request.ownCopy(), cut: live.request.cut },
+      request: { parts: live.request.handOff(free.request, transfer), cut: live.request.cut },
       response: live.responseHeaders
         ? {
             statusMessage: live.statusMessage,
             headers: live.responseHeaders,
-            bytes: live.response.ownCopy(),
+            parts: live.response.handOff(free.response, transfer),
             cut: live.response.cut,
             chunkTimes: live.chunkTimes
           }
@@ -185,7 +228,7 @@ export class Recorder {
   }
 
   /** A replay or a copy is a branch of its original's conversation, in its session, never a new thread. */
-  private joinOf(originalId: string | null): PersistInput['join'] {
+  private joinOf(originalId: string | null): PersistWire['join'] {
     if (!originalId) return null
     const original = this.store.get(originalId)?.summary
     return original ? { conversationId: original.conversationId, sessionId: original.sessionId ?? null } : null

@@ -2,7 +2,7 @@
 // The bytes flow through `pipe` (with its backpressure); the recorder only keeps references beside them.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import https from 'node:https'
-import type { Recorder } from '../capture/recorder'
+import type { BodiesFree, Recorder } from '../capture/recorder'
 import type { LiveExchange } from '../capture/live-exchange'
 import { forwardableHeaders } from './hop-headers'
 import { describeUpstreamError, failureBody, TimeoutError } from './upstream-errors'
@@ -82,8 +82,16 @@ export function forward(
     live.responseHead(status, upstreamRes.statusMessage ?? '', upstreamRes.rawHeaders)
     recorder.responseStarted(live)
     res.writeHead(status, upstreamRes.statusMessage, forwardableHeaders(upstreamRes.rawHeaders))
-    res.flushHeaders()
-    upstreamRes.on('data', (chunk: Buffer) => live.responseChunk(chunk))
+    // The head goes out with the first body bytes, in one write, as a plain pipe sends it; when no body
+    // follows at once (a stream while the model thinks), it goes out on the next turn of the event loop.
+    let wrote = false
+    setImmediate(() => {
+      if (!wrote && !res.writableEnded && !res.destroyed) res.flushHeaders()
+    })
+    upstreamRes.on('data', (chunk: Buffer) => {
+      wrote = true
+      live.responseChunk(chunk)
+    })
     upstreamRes.on('error', fail)
     upstreamRes.on('close', () => {
       if (!upstreamRes.complete) fail(Object.assign(new Error('connection closed before the response was complete'), { code: 'ECONNRESET' }))
@@ -91,7 +99,7 @@ export function forward(
     upstreamRes.on('end', () => {
       if (done) return
       done = true
-      recorder.finish(live, 'completed')
+      recorder.finish(live, 'completed', null, written(upstreamReq, res))
     })
     upstreamRes.pipe(res)
   })
@@ -103,5 +111,18 @@ export function forward(
     done = true
     upstreamReq.destroy()
     recorder.finish(live, 'aborted', 'client disconnected before the response ended')
+  })
+}
+
+/**
+ * Resolves when the response has been written out to the client (or the client went away), saying which
+ * bodies' chunks no pending socket write still reads, so the recorder can move their memory uncopied.
+ */
+function written(upstreamReq: http.ClientRequest, res: ServerResponse): Promise<BodiesFree> {
+  return new Promise((resolve) => {
+    const settle = (): void => resolve({ request: upstreamReq.writableFinished, response: res.writableFinished })
+    if (res.writableFinished || res.closed) return settle()
+    res.once('finish', settle)
+    res.once('close', settle)
   })
 }

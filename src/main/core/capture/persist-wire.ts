@@ -1,0 +1,31 @@
+// A finished exchange on its way to the persist worker. Its bodies travel as parts whose memory is transferred
+// with the message, so the proxy's thread never joins or copies a large body; the worker joins the parts.
+import type { PersistInput } from './persist-job'
+
+type ResponseInput = NonNullable<PersistInput['response']>
+
+export interface PersistWire extends Omit<PersistInput, 'request' | 'response'> {
+  request: { parts: Uint8Array[]; cut: boolean }
+  response: (Omit<ResponseInput, 'bytes'> & { parts: Uint8Array[] }) | null
+}
+
+/** In the worker: one buffer per body, as persistJob takes it. */
+export function fromWire(wire: PersistWire): PersistInput {
+  const { request, response, ...rest } = wire
+  if (!response) return { ...rest, request: { bytes: join(request.parts), cut: request.cut }, response: null }
+  const { parts, ...head } = response
+  return { ...rest, request: { bytes: join(request.parts), cut: request.cut }, response: { ...head, bytes: join(parts) } }
+}
+
+function join(parts: Uint8Array[]): Uint8Array | null {
+  if (parts.length === 0) return null
+  return parts.length === 1 ? parts[0] : Buffer.concat(parts)
+}
+
+/** A body that did not pass through the proxy: one copy of its own, transferred. */
+export function ownParts(body: Buffer, transfer: ArrayBuffer[]): Uint8Array[] {
+  if (body.length === 0) return []
+  const copy = new Uint8Array(body)
+  transfer.push(copy.buffer as ArrayBuffer)
+  return [copy]
+}
