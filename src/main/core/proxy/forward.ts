@@ -114,14 +114,22 @@ export function forward(
   })
 }
 
+/** A client that stops reading the end of a response does not hold its record back longer than this. */
+const WRITE_OUT_WAIT_MS = 2000
+
 /**
  * Resolves when the response has been written out to the client (or the client went away), saying which
  * bodies' chunks no pending socket write still reads, so the recorder can move their memory uncopied.
  */
 function written(upstreamReq: http.ClientRequest, res: ServerResponse): Promise<BodiesFree> {
   return new Promise((resolve) => {
-    const settle = (): void => resolve({ request: upstreamReq.writableFinished, response: res.writableFinished })
-    if (res.writableFinished || res.closed) return settle()
+    const free = (): BodiesFree => ({ request: upstreamReq.writableFinished, response: res.writableFinished })
+    if (res.writableFinished || res.closed) return resolve(free())
+    const settle = (): void => {
+      clearTimeout(timer)
+      resolve(free())
+    }
+    const timer = setTimeout(settle, WRITE_OUT_WAIT_MS)
     res.once('finish', settle)
     res.once('close', settle)
   })
