@@ -61,6 +61,7 @@ export class Recorder {
   lastError: string | null = null
   /** Exchanges that ended while recording was stopped: still listed (summaries only) for this run. */
   readonly unsaved: ExchangeSummary[] = []
+  private readonly announcing = new Map<string, LiveExchange>()
   /** Exchanges whose bodies have moved to the worker, until they are stored. */
   private readonly persisting = new Map<string, Promise<void>>()
   /** Ended exchanges waiting for the proxy to finish writing their bodies. */
@@ -79,7 +80,7 @@ export class Recorder {
     live.summary.protocol = detectProtocol(init.path)
     this.rememberKeys(init.rawHeaders)
     this.live.set(live.summary.id, live)
-    this.hooks.upserted({ ...live.summary })
+    this.announce(live)
     return live
   }
 
@@ -89,12 +90,27 @@ export class Recorder {
       if (live.ended || live.request.kept === 0) return
       Object.assign(live.summary, peekRequestMeta(live.request.ends(PEEK_BYTES) ?? live.request.bytes()))
       live.summary.requestSize = live.request.size
-      this.hooks.upserted({ ...live.summary })
+      this.announce(live)
     })
   }
 
   responseStarted(live: LiveExchange): void {
-    this.hooks.upserted({ ...live.summary })
+    this.announce(live)
+  }
+
+  /**
+   * In-flight updates go out once per turn of the event loop, after the proxy has passed the bytes on (an open
+   * UI costs a message per update), and several updates of one exchange in a turn go out as one.
+   */
+  private announce(live: LiveExchange): void {
+    if (this.announcing.size === 0) setImmediate(() => this.announcePending())
+    this.announcing.set(live.summary.id, live)
+  }
+
+  private announcePending(): void {
+    const lives = [...this.announcing.values()]
+    this.announcing.clear()
+    for (const live of lives) this.hooks.upserted({ ...live.summary })
   }
 
   /**
@@ -106,6 +122,8 @@ export class Recorder {
     live.end(state, error)
     const done = (summary: ExchangeSummary): void => {
       this.live.delete(summary.id)
+      // The final state goes out now; an in-flight update still waiting would come after it and undo it.
+      this.announcing.delete(summary.id)
       this.hooks.upserted(summary)
     }
     const unsaved = (): void => {
