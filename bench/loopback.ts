@@ -159,6 +159,8 @@ export function chatBody(bytes: number, stream: boolean, seed = 1): Buffer {
 export interface Child {
   pid: number
   url: string
+  /** What it printed up to the moment it answered. */
+  output: string
   stop(): Promise<void>
 }
 
@@ -196,7 +198,7 @@ export async function startChild(
     if (u) {
       try {
         await (ready ? ready(u) : once(u, '/v1/chat/completions', Buffer.from('{}')))
-        return { pid: child.pid!, url: u, stop }
+        return { pid: child.pid!, url: u, output: out, stop }
       } catch {
         /* not listening yet */
       }

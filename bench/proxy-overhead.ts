@@ -7,6 +7,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { WebSocket } from 'ws'
 import { agent, chatBody, cpuMs, median, measure, once, pct, SSE_EVENTS, startChild, startLoopbackChild, type Child, type Timing } from './loopback'
 
 const DIRECT = 'direct'
@@ -24,9 +25,10 @@ interface Case {
 
 /**
  * `mimo-inspector serve`, the built command, in its own process and a fresh data folder; `root` is the checkout
- * whose build it runs (this one by default).
+ * whose build it runs (this one by default). With `ui`, a WebSocket is connected to its events, as the open UI
+ * does, and counts what arrives.
  */
-export async function startServe(upstreamUrl: string, root = '.'): Promise<Child & { dataDir: string }> {
+export async function startServe(upstreamUrl: string, root = '.', ui = false): Promise<Child & { dataDir: string; events(): number }> {
   if (!existsSync(join(root, 'out/cli/cli.js'))) throw new Error(`${root}/out/cli is not built: run \`npm run build\` first (the bench measures the built \`mimo-inspector serve\`)`)
   const dataDir = mkdtempSync(join(tmpdir(), 'mimo-bench-serve-'))
   const nodeArgs = (process.env.BENCH_SERVE_NODE_ARGS ?? '').split(' ').filter(Boolean)
@@ -34,10 +36,25 @@ export async function startServe(upstreamUrl: string, root = '.'): Promise<Child
     out.includes('Ctrl+C') ? (/Proxy:\s+(http:\/\/\S+)/.exec(out)?.[1] ?? null) : null
   )
   if (typeof r === 'string') throw new Error(`mimo-inspector serve did not start: ${r}`)
+  let events = 0
+  let socket: WebSocket | null = null
+  if (ui) {
+    const open = /UI:\s+http:\/\/([^/\s]+)\/\?token=(\S+)/.exec(r.output)
+    if (!open) throw new Error(`no UI address in the output of serve: ${r.output}`)
+    const ws = new WebSocket(`ws://${open[1]}/api/events?token=${open[2]}`)
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve())
+      ws.once('error', reject)
+    })
+    ws.on('message', () => events++)
+    socket = ws
+  }
   return {
     ...r,
     dataDir,
+    events: () => events,
     stop: async () => {
+      socket?.close()
       await r.stop()
       rmSync(dataDir, { recursive: true, force: true })
     }
@@ -52,6 +69,8 @@ export interface ProxyBenchOptions {
   runs?: number
   /** Another checkout with a build (e.g. the commit before a change): its serve joins the same interleaved run. */
   baseline?: string
+  /** Connect each serve's UI event stream, as an open browser tab does (default true). */
+  ui?: boolean
 }
 
 export async function proxyOverhead(options: ProxyBenchOptions = {}): Promise<string> {
@@ -62,13 +81,14 @@ export async function proxyOverhead(options: ProxyBenchOptions = {}): Promise<st
   try {
     const pipe = await startLoopbackChild('pipe', up.url)
     children.push(pipe)
-    const serve = await startServe(up.url)
+    const ui = options.ui ?? true
+    const serve = await startServe(up.url, '.', ui)
     children.push(serve)
     const targets: Record<string, string> = { [DIRECT]: up.url, [PIPE]: pipe.url, [SERVE]: serve.url }
     const pids: Record<string, number> = { [PIPE]: pipe.pid, [SERVE]: serve.pid }
     const BASE = options.baseline ? `serve at baseline (${options.baseline})` : null
     if (options.baseline && BASE) {
-      const base = await startServe(up.url, options.baseline)
+      const base = await startServe(up.url, options.baseline, ui)
       children.push(base)
       targets[BASE] = base.url
       pids[BASE] = base.pid
@@ -170,7 +190,7 @@ export async function proxyOverhead(options: ProxyBenchOptions = {}): Promise<st
       cpuLines.join('\n'),
       '',
       `- ${runs} runs; each cell is the median of the runs' figures, the range over runs in brackets. Per run: 2 KB 500 requests per target, 1 MB 30, 5 MB 20 (once 100 ms apart, once back to back), SSE 40, 20 concurrent streams 5 times; after 10 warm-up requests per target and case.`,
-      '- Every target runs in its own process: the upstream (bench/loopback-child.ts), the bare pipe proxy (same file), `mimo-inspector serve --upstream UPSTREAM --data-dir TEMP` (the built command, recording as usual); this process is only the client (keep-alive).',
+      `- Every target runs in its own process: the upstream (bench/loopback-child.ts), the bare pipe proxy (same file), \`mimo-inspector serve --upstream UPSTREAM --data-dir TEMP\` (the built command, recording as usual${ui ? `, with the UI's event WebSocket connected as an open tab has it: ${serve.events().toLocaleString('en')} events received` : ', no UI connected'}); this process is only the client (keep-alive).`,
       '- Bodies are OpenAI chat requests of realistic JSON (seeded words); the SSE case posts one with `stream: true`. "Added" is the target minus the direct call in the same run; the 5 MB goal is the inspector over the bare pipe.',
       `- Load average (1, 5, 15 min) at start ${load0.map((l) => l.toFixed(2)).join(', ')}, at end ${load1.map((l) => l.toFixed(2)).join(', ')}, on ${cpus().length} cores.`
     ].join('\n')

@@ -1,6 +1,7 @@
 // `npm run bench`: runs the benchmarks and appends the results, with machine details, to bench/README.md.
 // `npm run bench -- proxy --runs 3` runs one (the proxy bench repeats its set --runs times, 5 by default;
-// `--baseline DIR` adds the serve of another built checkout, e.g. the commit before a change, to the same run);
+// `--baseline DIR` adds the serve of another built checkout, e.g. the commit before a change, to the same run;
+// `--no-ui` leaves the UI's event stream unconnected);
 // BENCH_NO_APPEND=1 only prints.
 import { appendFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
@@ -25,7 +26,7 @@ const baseline = flag('--baseline')
 const sections: string[] = []
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
 sections.push(`\n## Run of ${new Date().toISOString()} (${machine})\n`)
-if (which === 'all' || which === 'proxy') sections.push('### Proxy overhead (loopback, each proxy in its own process)\n\n' + (await proxyOverhead({ runs, baseline })) + '\n')
+if (which === 'all' || which === 'proxy') sections.push('### Proxy overhead (loopback, each proxy in its own process)\n\n' + (await proxyOverhead({ runs, baseline, ui: !process.argv.includes('--no-ui') })) + '\n')
 if (which === 'all' || which === 'store') sections.push('### Store: generated agent sessions\n\n' + (await storeSession()) + '\n')
 if (which === 'all' || which === 'diagnose') sections.push('### Diagnose: 5 MB request, 1,000 messages\n\n' + (await diagnoseBench()) + '\n')
 if (which === 'all' || which === 'parsers') sections.push('### Parsers on multi-MB inputs\n\n' + (await parsersBench()) + '\n')
