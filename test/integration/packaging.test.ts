@@ -76,7 +76,7 @@ async function persistThrough(file: string): Promise<{ id: string; model: string
     const reply = await new Promise<{ record?: { summary: { id: string; model: string | null } }; error?: string }>((res, rej) => {
       worker.once('message', res)
       worker.once('error', rej)
-      worker.postMessage({ seq: 1, input: { summary, requestHeaders: [['content-type', 'application/json']], request: { bytes: new Uint8Array(body), cut: false }, response: null } })
+      worker.postMessage({ seq: 1, input: { summary, requestHeaders: [['content-type', 'application/json']], request: { parts: [new Uint8Array(body)], cut: false }, response: null } })
     })
     expect(reply.error).toBeUndefined()
     const store = Store.open(dir, { readOnly: true })
