@@ -33,8 +33,9 @@ export function collectRuleDocs(root: string): RuleDoc[] {
   const read = (path: string): string => readFileSync(join(root, path), 'utf8')
   const ruleFiles = new Map<string, string>()
   for (const name of readdirSync(join(root, RULES_DIR))) {
-    const m = /^r(\d\d)-.+\.ts$/.exec(name)
-    if (m) ruleFiles.set(`R${m[1]}`, `${RULES_DIR}/${name}`)
+    // r02-… is rule R02; n01-… is the inspector's own note N.1.
+    const m = /^(r|n)(\d\d)-.+\.ts$/.exec(name)
+    if (m) ruleFiles.set(m[1] === 'r' ? `R${m[2]}` : `N.${Number(m[2])}`, `${RULES_DIR}/${name}`)
   }
   const fixDoc = (id: string): FixDoc => {
     const m = new RegExp(`^${id}(?:\\s*\\(([^)]*)\\))?:\\s*(.*)$`).exec(headerComment(read(`${FIXES_DIR}/${id}.ts`)))
@@ -43,14 +44,15 @@ export function collectRuleDocs(root: string): RuleDoc[] {
   }
   return RULE_IDS.filter((id) => id !== LOCATION_RULE)
     .map((id) => CATALOGUE[id])
-    .sort((a, b) => a.ref.localeCompare(b.ref))
+    // The providers' rules first, then the inspector's own notes (N.1, …).
+    .sort((a, b) => Number(a.ref.startsWith('N')) - Number(b.ref.startsWith('N')) || a.ref.localeCompare(b.ref))
     .map((info) => {
       const file = ruleFiles.get(info.ref) ?? null
       const source = file ? read(file) : ''
       // The fix ids the rule's code offers, in the order of FIX_IDS.
       const fixes = file ? FIX_IDS.filter((f) => source.includes(`'${f}'`)).map(fixDoc) : []
       // The header starts with the rule's number ("R02: …", "R20, MiMo's OpenAI path: …").
-      const checks = file ? sentence(headerComment(source).replace(new RegExp(`^${info.ref}[,:]?\\s*`), '')) : null
+      const checks = file ? sentence(headerComment(source).replace(new RegExp(`^${info.ref.replace('.', '\\.')}[,:]?\\s*`), '')) : null
       const wordings = ERROR_DIALECTS.filter((d) => d.rule === info.id).map((d) => ({ id: d.id, provider: PROVIDER_LABELS[d.provider], source: d.source }))
       return { ref: info.ref, id: info.id, title: info.title, file, checks, fixes, wordings, sources: [...info.sources] }
     })
@@ -77,7 +79,7 @@ export function renderRulesMarkdown(rules: readonly RuleDoc[]): string {
     '',
     '| Rule | Id | Title | Request check | Provider wordings |',
     '| --- | --- | --- | --- | --- |',
-    ...rules.map((r) => `| [${r.ref}](#${r.ref.toLowerCase()}) | \`${r.id}\` | ${r.title} | ${r.file ? 'yes' : 'no, from the error text only'} | ${r.wordings.length} |`),
+    ...rules.map((r) => `| [${r.ref}](#${r.ref.toLowerCase().replace('.', '')}) | \`${r.id}\` | ${r.title} | ${r.file ? 'yes' : 'no, from the error text only'} | ${r.wordings.length} |`),
     ''
   ]
   for (const r of rules) {

@@ -62,10 +62,11 @@ program
 
 program
   .command('diagnose')
-  .description('explain why a request failed (or lint one that did not): an exchange file, a request body or a HAR')
-  .argument('<file>', 'exchange file, bare request body (JSON) or HAR')
-  .option('--json', 'print JSON: {protocol, status, findings, culprit} (an array for a HAR)')
-  .action((file: string, o) => diagnoseCommand(file, o.json === true))
+  .description('explain why a request failed (or lint one that did not): an exchange file, a request body, a HAR, or a recorded exchange (with its conversation and the store as evidence)')
+  .argument('<file|id>', 'exchange file, bare request body (JSON) or HAR; or a recorded exchange id (an existing file of that name wins)')
+  .option('--data-dir <dir>', DATA_DIR_HELP)
+  .option('--json', 'print JSON: {protocol, status, findings (with fixes and evidence), culprit} (an array for a HAR)')
+  .action((source: string, o) => diagnoseCommand(source, o.json === true, dataDirOption(o.dataDir)))
 
 program
   .command('minimize')

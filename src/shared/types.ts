@@ -197,8 +197,13 @@ export interface RequestView {
   protocol: 'anthropic' | 'openai'
   model: string | null
   stream: boolean
-  /** `thinking.type` as sent, or 'default' when the request has no `thinking` field. */
-  thinking: 'enabled' | 'disabled' | 'default'
+  /**
+   * `thinking.type` as sent: 'enabled', 'adaptive' (Claude Code sends it for non-Claude model names; it thinks),
+   * 'disabled'; 'other' for any other type (see thinkingType), 'default' when the request has no `thinking` field.
+   */
+  thinking: 'enabled' | 'adaptive' | 'disabled' | 'other' | 'default'
+  /** The raw `thinking.type` when it is none of the known ones (thinking: 'other'), else null. */
+  thinkingType?: string | null
   /** Anthropic top-level `system`, joined; null when absent (OpenAI system prompts are messages). */
   system: string | null
   messages: TimelineMessage[]
@@ -232,6 +237,49 @@ export interface Finding {
   sources: RuleSource[]
   /** The provider's error text or index supports this finding. */
   matchesError: boolean
+  /**
+   * The recorded response this finding compares the message with (the response that produced it), or null
+   * when the finding was not judged against one (no response recorded, or a rule that needs none).
+   */
+  evidence: FindingEvidence | null
+}
+
+/** How an assistant message of a request differs from the recorded response that produced it. */
+export type EvidenceChangeKind =
+  | 'thinking-dropped'
+  | 'thinking-to-text'
+  | 'thinking-edited'
+  | 'thinking-added'
+  | 'signature-emptied'
+  | 'signature-removed'
+  | 'signature-altered'
+  | 'reasoning-dropped'
+  | 'reasoning-emptied'
+  | 'reasoning-altered'
+  | 'reasoning-to-text'
+  | 'tool-id-changed'
+  | 'tool-name-changed'
+
+/** A recorded response an assistant message was matched with. */
+export interface EvidenceRef {
+  exchangeId: string
+  /** Arrival order in the store (the exchange list's order). */
+  seq: number
+  /** Its number in its conversation, counted from 1 as the conversation's request strip does; null when unknown. */
+  n: number | null
+  /** In the same conversation as the request it explains. */
+  sameConversation: boolean
+  /** How it was found: the message's tool call ids, its text, or its place in the conversation. */
+  matchedBy: 'tool-ids' | 'text' | 'order'
+}
+
+export interface FindingEvidence extends EvidenceRef {
+  /** The request message compared. */
+  messageIndex: number
+  /** The block of the recorded response compared with (its index in the response's content), or null. */
+  blockIndex: number | null
+  /** What changed; null when the message carries what the response returned (e.g. the response had no thinking either). */
+  change: EvidenceChangeKind | null
 }
 
 /** Who answers a request (host, path, model or the error's shape); `openrouter` is a relay with its own API. */
@@ -278,11 +326,13 @@ export interface MessageChange {
   role: string
   /** One line a person reads, e.g. "assistant message 5 lost its thinking block". */
   description: string
+  /** Set when the change is against the recorded response that produced the message, not the earlier request. */
+  evidence?: EvidenceRef | null
 }
 
 export interface TurnDiff {
-  /** The last successful request of the same conversation it is compared with. */
-  baseId: string
+  /** The last successful request of the same conversation it is compared with; null when there is none (then only recorded responses are compared). */
+  baseId: string | null
   changes: MessageChange[]
 }
 

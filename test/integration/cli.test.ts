@@ -133,7 +133,13 @@ describe('diagnose', () => {
     expect(Object.keys(result).sort()).toEqual(['culprit', 'errorChain', 'findings', 'protocol', 'provider', 'status'])
     expect(result.provider).toBe('mimo')
     expect(result.culprit).toEqual(expected[name].culprit)
-    for (const f of result.findings) expect(Object.keys(f).sort()).toEqual(['blockIndex', 'fix', 'message', 'messageIndex', 'path', 'rule', 'severity'])
+    // The documented fields, and the two it gained (formats only gain fields): fixes that apply, evidence (none in a file alone).
+    for (const f of result.findings) {
+      expect(Object.keys(f).sort()).toEqual(['blockIndex', 'evidence', 'fix', 'fixes', 'message', 'messageIndex', 'path', 'rule', 'severity'])
+      expect(f.evidence).toBeNull()
+      expect(f.fixes).not.toContain('restore-thinking')
+      expect(f.fixes).not.toContain('restore-reasoning-content')
+    }
   })
 
   it('prints a readable explanation without --json', () => {

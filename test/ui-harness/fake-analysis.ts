@@ -157,7 +157,8 @@ export function r02(protocol: 'anthropic' | 'openai', messageIndex: number, bloc
       : 'Send the assistant turn back with the reasoning_content it was answered with, or turn thinking off for the request.',
     fixIds: anthropic ? ['restore-thinking', 'placeholder-reasoning', 'disable-thinking'] : ['restore-reasoning-content', 'placeholder-reasoning', 'disable-thinking'],
     sources: SOURCES.R02,
-    matchesError
+    matchesError,
+    evidence: null
   }
 }
 
@@ -173,7 +174,8 @@ export function r04(messageIndex: number, blockIndex: number): Finding {
     fix: 'Keep the signature the model sent, or drop the block when switching to a provider that checks signatures.',
     fixIds: ['restore-thinking', 'add-empty-signature'],
     sources: SOURCES.R04,
-    matchesError: false
+    matchesError: false,
+    evidence: null
   }
 }
 

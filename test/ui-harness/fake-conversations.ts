@@ -391,7 +391,8 @@ export function duplicateToolsDiagnosis(): Diagnosis {
         fix: 'Drop or rename the duplicate tool definition.',
         fixIds: ['dedupe-tool-names'],
         sources: SOURCES.R20,
-        matchesError: true
+        matchesError: true,
+        evidence: null
       }
     ],
     culprit: null

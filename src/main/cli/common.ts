@@ -1,6 +1,8 @@
 // Shared bits of the headless commands: exit codes (0 ok, 2 bad input, 1 other failure), option parsers.
 import { InvalidArgumentError } from 'commander'
 import { defaultDataDir } from '../core/paths'
+import type { ExchangeRecord } from '../core/store/record'
+import type { Store } from '../core/store/store'
 
 export class UsageError extends Error {}
 
@@ -28,3 +30,11 @@ export function dataDirOption(dir: string | undefined): string {
 }
 
 export const DATA_DIR_HELP = `data folder (default: ${defaultDataDir()}, or $MIMO_INSPECTOR_DATA_DIR)`
+
+/** A recorded exchange by its id or a unique prefix of it, as with git; `missing` is the message when none matches. */
+export function recordById(store: Store, id: string, missing: string): ExchangeRecord {
+  const matches = store.records.filter((r) => r.summary.id === id || r.summary.id.startsWith(id))
+  if (matches.length === 0) throw new UsageError(missing)
+  if (matches.length > 1) throw new UsageError(`${id} matches ${matches.length} exchanges; give more of the id`)
+  return matches[0]
+}

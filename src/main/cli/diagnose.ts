@@ -1,19 +1,39 @@
-// `mimo-inspector diagnose FILE [--json]`: the diagnosis of an exchange file, a bare request body or every
-// LLM request in a HAR. The --json shape is an interface other programs rely on (README, "Headless commands"): keep it exact.
-import { readFileSync } from 'node:fs'
-import type { Diagnosis } from '../../shared/types'
+// `mimo-inspector diagnose FILE|ID [--data-dir DIR] [--json]`: the diagnosis of an exchange file, a bare
+// request body or every LLM request in a HAR; or of a recorded exchange, with its conversation and the whole
+// store as evidence (the recorded responses its assistant messages came from), as the app diagnoses it. An
+// existing file of that name wins over an id. The --json shape is an interface other programs rely on
+// (README, "Headless commands"): it may gain fields, never lose or rename them.
+import { existsSync, readFileSync } from 'node:fs'
+import type { Diagnosis, ExchangeSummary, FindingEvidence } from '../../shared/types'
+import { Analysis } from '../core/analysis'
 import { diagnose } from '../core/diagnose/diagnose'
 import { endpointOf } from '../core/diagnose/endpoint'
+import { responseName } from '../core/evidence/describe'
+import { NO_EVIDENCE } from '../core/evidence/match'
 import { ImportError, pathForBody, type ImportEntry } from '../core/import/import-entry'
 import { parseImport } from '../core/import/parse-import'
 import { detectProtocol } from '../core/protocols/request-meta'
 import { headerValue } from '../core/capture/decode'
-import { UsageError } from './common'
+import { keepApplicableFixes } from '../core/replay/fixes'
+import { Store } from '../core/store/store'
+import { recordById, UsageError } from './common'
 
 interface DiagnoseJson {
   protocol: 'anthropic' | 'openai'
   status: number | null
-  findings: Array<{ rule: string; severity: string; messageIndex: number | null; blockIndex: number | null; path: string | null; message: string; fix: string }>
+  findings: Array<{
+    rule: string
+    severity: string
+    messageIndex: number | null
+    blockIndex: number | null
+    path: string | null
+    message: string
+    fix: string
+    /** Fix ids, best first; only those that apply to this request. */
+    fixes: string[]
+    /** The recorded response the finding compared the message with, or null. */
+    evidence: { exchangeId: string; messageIndex: number; blockIndex: number | null; change: string | null; matchedBy: string } | null
+  }>
   culprit: { messageIndex: number; blockIndex: number | null; rule: string } | null
   /** Added: who answered (host, path, model or the error's shape). */
   provider: string
@@ -21,7 +41,37 @@ interface DiagnoseJson {
   errorChain: string[]
 }
 
-export function diagnoseCommand(file: string, json: boolean): void {
+export function diagnoseCommand(source: string, json: boolean, dataDir: string): void {
+  if (existsSync(source)) return diagnoseFile(source, json)
+  diagnoseRecorded(source, json, dataDir)
+}
+
+function diagnoseRecorded(id: string, json: boolean, dataDir: string): void {
+  let store: Store
+  try {
+    store = Store.open(dataDir, { readOnly: true })
+  } catch (err) {
+    throw new UsageError(`${id} is not a file, and the data folder ${dataDir} cannot be read: ${(err as Error).message}`)
+  }
+  try {
+    const record = recordById(store, id, `${id} is neither a file nor a recorded exchange in ${dataDir} (see: mimo-inspector list)`)
+    const conversations = new Map<string, ExchangeSummary[]>()
+    for (const r of store.records) {
+      const c = r.summary.conversationId
+      if (c) conversations.set(c, [...(conversations.get(c) ?? []), r.summary])
+    }
+    const analysis = new Analysis(store, (s) => (s.conversationId ? (conversations.get(s.conversationId) ?? [s]) : [s]))
+    const diagnosis = analysis.diagnosis(record)
+    if (!diagnosis) throw new UsageError(`${id}: the request body is not a JSON chat request`)
+    const s = record.summary
+    if (json) process.stdout.write(JSON.stringify(toJson(diagnosis), null, 2) + '\n')
+    else process.stdout.write(describe(`${s.method} ${s.path} (${diagnosis.protocol}), exchange ${s.id}`, diagnosis) + '\n')
+  } finally {
+    store.close()
+  }
+}
+
+function diagnoseFile(file: string, json: boolean): void {
   let text: string
   try {
     text = readFileSync(file, 'utf8')
@@ -47,9 +97,10 @@ export function diagnoseCommand(file: string, json: boolean): void {
     return
   }
   if (parsed.format === 'har') process.stdout.write(`${results.length} LLM request(s) in ${file}${parsed.skipped.length ? `, ${parsed.skipped.length} entries skipped` : ''}\n\n`)
-  for (const r of results) process.stdout.write(describe(r.entry, r.diagnosis) + '\n')
+  for (const r of results) process.stdout.write(describe(`${r.entry.method} ${r.entry.path} (${r.diagnosis.protocol})`, r.diagnosis) + '\n')
 }
 
+/** A file alone holds no recorded responses: its findings are judged from shapes, and say so. */
 function diagnoseEntry(entry: ImportEntry): Diagnosis | null {
   let body: unknown
   try {
@@ -62,7 +113,7 @@ function diagnoseEntry(entry: ImportEntry): Diagnosis | null {
   if (protocol === 'unknown') protocol = detectProtocol(pathForBody(body as Record<string, unknown>))
   if (protocol === 'unknown') return null
   const res = entry.response
-  return diagnose({
+  const diagnosis = diagnose({
     protocol,
     body,
     status: res?.status ?? null,
@@ -70,32 +121,56 @@ function diagnoseEntry(entry: ImportEntry): Diagnosis | null {
     responseContentType: res ? headerValue(res.headers, 'content-type') : null,
     ...endpointOf(entry.url, entry.requestHeaders)
   })
+  keepApplicableFixes(diagnosis, protocol, body, NO_EVIDENCE)
+  return diagnosis
+}
+
+function evidenceJson(e: FindingEvidence | null): DiagnoseJson['findings'][number]['evidence'] {
+  return e ? { exchangeId: e.exchangeId, messageIndex: e.messageIndex, blockIndex: e.blockIndex, change: e.change, matchedBy: e.matchedBy } : null
 }
 
 function toJson(d: Diagnosis): DiagnoseJson {
   return {
     protocol: d.protocol,
     status: d.status,
-    findings: d.findings.map((f) => ({ rule: f.rule, severity: f.severity, messageIndex: f.messageIndex, blockIndex: f.blockIndex, path: f.path, message: f.message, fix: f.fix })),
+    findings: d.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      messageIndex: f.messageIndex,
+      blockIndex: f.blockIndex,
+      path: f.path,
+      message: f.message,
+      fix: f.fix,
+      fixes: f.fixIds,
+      evidence: evidenceJson(f.evidence)
+    })),
     culprit: d.culprit ? { messageIndex: d.culprit.messageIndex, blockIndex: d.culprit.blockIndex, rule: d.culprit.rule } : null,
     provider: d.provider?.id ?? 'unknown',
     errorChain: d.error?.chain ?? []
   }
 }
 
-function describe(entry: ImportEntry, d: Diagnosis): string {
-  const lines = [`${entry.method} ${entry.path} (${d.protocol})${d.status !== null ? `  →  ${d.status}` : ''}`]
+function evidenceLine(e: FindingEvidence | null): string[] {
+  return e ? [`  evidence: ${responseName(e)}, exchange ${e.exchangeId} (matched by ${e.matchedBy.replace('-', ' ')})`] : []
+}
+
+function describe(head: string, d: Diagnosis): string {
+  const lines = [`${head}${d.status !== null ? `  →  ${d.status}` : ''}`]
   if (d.provider) lines.push(`  provider: ${d.provider.id}${d.provider.family !== d.provider.id ? ` (${d.provider.family} behind it)` : ''}, from the ${d.provider.evidence}`)
   if (d.error) lines.push(`  error:   ${d.error.chain && d.error.chain.length > 1 ? `${d.error.chain.join(' → ')}: ` : ''}${d.error.message}${d.error.genericMessage ? `  (${d.error.genericMessage})` : ''}`)
+  const culprit = d.culprit ? d.findings.find((x) => x.rule === d.culprit!.rule && x.messageIndex === d.culprit!.messageIndex) : undefined
   if (d.culprit) {
-    const f = d.findings.find((x) => x.rule === d.culprit!.rule && x.messageIndex === d.culprit!.messageIndex)
-    lines.push(`  culprit: messages[${d.culprit.messageIndex}]${d.culprit.blockIndex !== null ? ` block ${d.culprit.blockIndex}` : ''}  ${d.culprit.rule}${f ? ` (${f.ref})` : ''}`)
-    if (f) lines.push(`           ${f.message}`, `  fix:     ${f.fix}`)
+    lines.push(`  culprit: messages[${d.culprit.messageIndex}]${d.culprit.blockIndex !== null ? ` block ${d.culprit.blockIndex}` : ''}  ${d.culprit.rule}${culprit ? ` (${culprit.ref})` : ''}`)
+    if (culprit) {
+      lines.push(`           ${culprit.message}`, `  fix:     ${culprit.fix}`)
+      if (culprit.fixIds.length) lines.push(`  fixes:   ${culprit.fixIds.join(', ')}`)
+      lines.push(...evidenceLine(culprit.evidence))
+    }
   } else if (d.error) lines.push('  culprit: none found in the request')
-  const others = d.findings.filter((f) => !(d.culprit && f.rule === d.culprit.rule && f.messageIndex === d.culprit.messageIndex))
+  const others = d.findings.filter((f) => f !== culprit)
   if (others.length) {
     lines.push(`  ${d.error ? 'other findings' : 'lint'}:`)
-    for (const f of others) lines.push(`    ${f.severity.padEnd(7)} ${f.path ?? '(request)'}  ${f.message}`)
+    for (const f of others) lines.push(`    ${f.severity.padEnd(7)} ${f.path ?? '(request)'}  ${f.message}${f.fixIds.length ? `  [fixes: ${f.fixIds.join(', ')}]` : ''}`)
   } else if (!d.error) lines.push('  lint: no findings')
   return lines.join('\n') + '\n'
 }

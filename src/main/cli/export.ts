@@ -12,7 +12,7 @@ import { buildBundle, writeBundle } from '../core/repro/export/bundle'
 import { exchangeFromEntry, exchangeFromRecord } from '../core/repro/export/from-record'
 import { Store } from '../core/store/store'
 import type { BundleExchange } from '../core/repro/export/bundle-input'
-import { UsageError } from './common'
+import { recordById, UsageError } from './common'
 
 export function exportCommand(source: string, outDir: string, zip: boolean, dataDir: string): void {
   const exchange = existsSync(source) ? fromFile(source) : fromStore(source, dataDir)
@@ -45,9 +45,7 @@ function fromFile(file: string): BundleExchange {
 
 function fromStore(id: string, dataDir: string): BundleExchange {
   const store = Store.open(dataDir, { readOnly: true })
-  const matches = store.records.filter((r) => r.summary.id === id || r.summary.id.startsWith(id))
-  if (matches.length !== 1) throw new UsageError(matches.length ? `${id} matches ${matches.length} exchanges; give more of the id` : `${id} is neither a file nor a recorded exchange in ${dataDir}`)
-  const exchange = exchangeFromRecord(store, matches[0])
+  const exchange = exchangeFromRecord(store, recordById(store, id, `${id} is neither a file nor a recorded exchange in ${dataDir}`))
   store.close()
   return exchange
 }

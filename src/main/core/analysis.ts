@@ -1,22 +1,54 @@
 // Reading recorded requests for the timeline, the diagnosis and the turn diff. Parsed bodies are cached
 // (a 5 MB request parses in tens of ms; the UI asks for the same one several times in a row).
-import type { Diagnosis, ExchangeSummary, ReassembledMessage, RequestView, TurnDiff } from '../../shared/types'
-import { buildMessageView } from './protocols/stream-view'
+import type { Diagnosis, ExchangeSummary, RequestView, TurnDiff } from '../../shared/types'
 import { decodeContent, headerValue } from './capture/decode'
 import { failed } from './conversation-list'
+import { evidenceChanges } from './conversations/evidence-diff'
 import { turnDiff } from './conversations/turn-diff'
 import { diagnose } from './diagnose/diagnose'
 import { endpointOf } from './diagnose/endpoint'
+import type { EvidenceContext } from './evidence/candidates'
+import type { RequestEvidence } from './evidence/match'
+import { StoreEvidence } from './evidence/store-evidence'
+import { isRecord, type JsonRecord } from './protocols/json'
 import { requestView } from './protocols/request-view'
+import { keepApplicableFixes, type EvidenceFinder } from './replay/fixes'
 import type { ExchangeRecord } from './store/record'
 import type { Store } from './store/store'
 
 const CACHE_SIZE = 8
 
+/** The conversation an exchange belongs to, oldest first (the request strip's order). */
+export type ConversationOf = (summary: ExchangeSummary) => readonly ExchangeSummary[]
+
 export class Analysis {
   private readonly bodies = new Map<string, unknown>()
+  /** The one evidence lookup: diagnosis, fixes and turn diffs all ask it. */
+  readonly evidence: StoreEvidence
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly conversationOf: ConversationOf = (s) => [s]
+  ) {
+    this.evidence = new StoreEvidence(store)
+  }
+
+  /** Where the exchange sits: its conversation, its place in it, its arrival order. */
+  context(record: ExchangeRecord): EvidenceContext & { requestN: number | null } {
+    return StoreEvidence.contextOf(record.summary, this.conversationOf(record.summary))
+  }
+
+  /** The evidence lookup for bodies sent in place of this exchange's (the replay editor's). */
+  finder(record: ExchangeRecord): EvidenceFinder {
+    const ctx = this.context(record)
+    return (body: JsonRecord) => this.evidence.forRequest(body, ctx)
+  }
+
+  /** The recorded response behind each assistant message of the exchange's request. */
+  evidenceOf(record: ExchangeRecord): RequestEvidence | null {
+    const body = this.requestJson(record)
+    return isRecord(body) ? this.evidence.forRequest(body, this.context(record)) : null
+  }
 
   /** The request body as JSON, or undefined when it is not JSON. */
   requestJson(record: ExchangeRecord): unknown {
@@ -54,40 +86,37 @@ export class Analysis {
     const protocol = record.summary.protocol
     const body = this.requestJson(record)
     if (protocol === 'unknown' || body === undefined) return null
-    return diagnose({
+    const ctx = this.context(record)
+    const evidence = this.evidence.forRequest(body, ctx)
+    const diagnosis = diagnose({
       protocol,
       body,
       status: record.summary.status,
       responseText: this.responseText(record),
       responseContentType: record.response ? headerValue(record.response.headers, 'content-type') : null,
-      ...endpointOf(record.summary.upstreamUrl, record.request.headers)
+      ...endpointOf(record.summary.upstreamUrl, record.request.headers),
+      evidence,
+      requestN: ctx.requestN
     })
+    keepApplicableFixes(diagnosis, protocol, body, evidence)
+    return diagnosis
   }
 
-  /** The recorded replies of a conversation, oldest first: where lost thinking and reasoning can be found again. */
-  replies(conversation: readonly ExchangeSummary[]): ReassembledMessage[] {
-    const out: ReassembledMessage[] = []
-    for (const s of conversation) {
-      const record = this.store.get(s.id)
-      if (!record?.response || (s.status ?? 0) >= 400 || s.protocol === 'unknown') continue
-      const text = this.responseText(record)
-      const message = text ? buildMessageView(s.protocol, text, headerValue(record.response.headers, 'content-type')) : null
-      if (message && !message.error) out.push(message)
-    }
-    return out
-  }
-
-  /** Against the last successful request before this one in the same conversation. */
+  /**
+   * Against the last successful request before this one in the same conversation, and each assistant message
+   * against the recorded response that produced it (which works on a first replay too, with no earlier request).
+   */
   turnDiff(record: ExchangeRecord, conversation: readonly ExchangeSummary[]): TurnDiff | null {
     const protocol = record.summary.protocol
-    if (protocol === 'unknown') return null
+    const body = this.requestJson(record)
+    if (protocol === 'unknown' || body === undefined) return null
     const before = conversation.filter((s) => s.seq < record.summary.seq && !failed(s) && s.state === 'completed')
     const base = before[before.length - 1]
     const baseRecord = base ? this.store.get(base.id) : undefined
-    if (!baseRecord) return null
-    const body = this.requestJson(record)
-    const baseBody = this.requestJson(baseRecord)
-    if (body === undefined || baseBody === undefined) return null
-    return turnDiff(protocol, baseBody, body, base.id)
+    const baseBody = baseRecord ? this.requestJson(baseRecord) : undefined
+    const diff: TurnDiff = baseBody !== undefined ? turnDiff(protocol, baseBody, body, base.id) : { baseId: null, changes: [] }
+    const evidence = this.evidenceOf(record)
+    if (evidence) diff.changes.push(...evidenceChanges(evidence))
+    return diff.baseId === null && diff.changes.length === 0 ? null : diff
   }
 }

@@ -71,7 +71,7 @@ export class Inspector {
     if (this.store.migrated?.unreadable) this.warnings.push(`${this.store.migrated.unreadable} body(ies) of the older data folder could not be read and were left out when it was migrated`)
     if (this.store.skippedOnOpen > 0) this.warnings.push(`${this.store.skippedOnOpen} damaged record(s) in the store were skipped (a crash cuts at most the last one)`)
     this.conversations = new ConversationList(this.store.records)
-    const analysis = new Analysis(this.store)
+    const analysis = new Analysis(this.store, (s) => (s.conversationId ? this.conversations.exchanges(s.conversationId) : [s]))
     this.persister = new Persister(options.dataDir)
     this.recorder = new Recorder(this.store, this.persister, {
       upserted: (summary) => this.events.emit('exchange:upserted', summary),
@@ -116,7 +116,7 @@ export class Inspector {
       }),
       ...conversationHandlers({ store, analysis, conversations }),
       ...importHandlers({ recorder: this.recorder, store }),
-      ...replayHandlers({ store, analysis, conversations, replayer, keys }),
+      ...replayHandlers({ store, analysis, replayer, keys }),
       ...reproHandlers({ store, analysis, conversations, minimizer, version: options.version }),
       ...proxyHandlers({ proxy: this.proxy, events })
     }

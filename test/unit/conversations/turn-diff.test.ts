@@ -56,11 +56,17 @@ describe('turnDiff', () => {
     expect(descriptions(base, withMessage(base, 1, converted))).toEqual(['assistant message 1: thinking block 0 became a text block'])
   })
 
-  it('says when a signature was emptied or removed', () => {
-    expect(descriptions(base, withMessage(base, 1, thinkingTurn('')))).toEqual(['assistant message 1: signature emptied on thinking block 0'])
+  it('says when a signature was emptied, removed or altered, with the values', () => {
+    expect(descriptions(base, withMessage(base, 1, thinkingTurn('')))).toEqual(['assistant message 1: signature of thinking block 0: "sig-1" → ""'])
     const unsigned = thinkingTurn()
     delete ((unsigned.content as Json[])[0] as Json).signature
-    expect(descriptions(base, withMessage(base, 1, unsigned))).toEqual(['assistant message 1: signature removed from thinking block 0'])
+    expect(descriptions(base, withMessage(base, 1, unsigned))).toEqual(['assistant message 1: signature of thinking block 0: "sig-1" → absent'])
+    expect(descriptions(base, withMessage(base, 1, thinkingTurn('sig-2')))).toEqual(['assistant message 1: signature of thinking block 0: "sig-1" → "sig-2"'])
+    const long = 'EqQBCkYIBRgCKkB1c2lnbmF0dXJl'
+    const signedBase = withMessage(base, 1, thinkingTurn(`${long}A`))
+    expect(descriptions(signedBase, withMessage(base, 1, thinkingTurn(`${long}B`)))).toEqual([
+      `assistant message 1: signature of thinking block 0: "${long.slice(0, 20)}…" → "${long.slice(0, 20)}…" (they differ from character ${long.length + 1} on)`
+    ])
   })
 
   it('says when a tool_result was removed and when tool_use input changed', () => {

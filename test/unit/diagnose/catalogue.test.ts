@@ -34,7 +34,10 @@ const DOC: Record<string, string> = {
   R29: 'compat.unsupported-block-type',
   R30: 'mimo.auth-key-gateway-mismatch',
   R31: 'mimo.rate-or-quota',
-  R32: 'mimo.content-filter'
+  R32: 'mimo.content-filter',
+  // Notes of the inspector's own, not provider rules.
+  'N.1': 'compat.turn-differs-from-response',
+  'N.2': 'compat.thinking-type-unknown'
 }
 
 describe('catalogue', () => {

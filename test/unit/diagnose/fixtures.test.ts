@@ -30,7 +30,7 @@ describe('shared fixtures', () => {
   it('anthropic-thinking-dropped explains the pi-ai conversion and matches MiMo\'s error', () => {
     const d = diagnoseExchange(exchangeFixture('anthropic-thinking-dropped.json'))
     expect(d.error).toMatchObject({ provider: 'mimo', wrappers: ['sse-data-prefix'], genericMessage: 'Param Incorrect' })
-    expect(d.findings[0]).toMatchObject({ ref: 'R02', matchesError: true, fixIds: ['text-to-thinking', 'disable-thinking'] })
+    expect(d.findings[0]).toMatchObject({ ref: 'R02', matchesError: true, fixIds: ['text-to-thinking', 'placeholder-reasoning', 'disable-thinking'] })
     expect(d.findings[0].message).toContain('Craft Agents/pi-ai')
     expect(d.findings[0].sources.map((s) => s.label)).toContain('craft-agents-oss#746')
   })

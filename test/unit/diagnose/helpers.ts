@@ -1,6 +1,7 @@
 // Request builders and runners for the diagnosis tests; shapes follow docs/rules.md.
 import { readFileSync } from 'node:fs'
-import type { Diagnosis, Finding } from '../../../src/shared/types'
+import type { Diagnosis, Finding, ReassembledMessage } from '../../../src/shared/types'
+import { listEvidence } from '../../../src/main/core/evidence/list-evidence'
 import { diagnose, type DiagnoseInput } from '../../../src/main/core/diagnose/diagnose'
 import type { RuleContext } from '../../../src/main/core/diagnose/context'
 import { requestView } from '../../../src/main/core/protocols/request-view'
@@ -50,6 +51,11 @@ export function fail(protocol: Protocol, body: unknown, responseText: string, ex
 /** The context a rule sees, for calling one rule alone. */
 export function ctx(protocol: Protocol, body: Record<string, unknown>, extra: Partial<RuleContext> = {}): RuleContext {
   return { protocol, body, view: requestView(protocol, body), error: null, status: null, ...extra }
+}
+
+/** The same, with the recorded responses of its conversation as evidence (oldest first). */
+export function withReplies(protocol: Protocol, body: Record<string, unknown>, replies: ReassembledMessage[], extra: Partial<RuleContext> = {}): RuleContext {
+  return ctx(protocol, body, { evidence: listEvidence(body, replies), ...extra })
 }
 
 export const ofRule = (findings: readonly Finding[], rule: string): Finding[] => findings.filter((f) => f.rule === rule)

@@ -53,8 +53,11 @@ describe('requestView (Anthropic)', () => {
     ])
   })
 
-  it('maps thinking modes: adaptive thinks, absent is default, disabled is disabled', () => {
-    expect(requestView('anthropic', { thinking: { type: 'adaptive' } }).thinking).toBe('enabled')
+  it('keeps thinking modes as sent: adaptive, enabled, disabled; an unknown type is other, with its value; absent is default', () => {
+    expect(requestView('anthropic', { thinking: { type: 'adaptive' } }).thinking).toBe('adaptive')
+    expect(requestView('anthropic', { thinking: { type: 'enabled', budget_tokens: 2048 } }).thinking).toBe('enabled')
+    expect(requestView('anthropic', { thinking: { type: 'auto' } })).toMatchObject({ thinking: 'other', thinkingType: 'auto' })
+    expect(requestView('anthropic', { thinking: {} })).toMatchObject({ thinking: 'other', thinkingType: 'null' })
     expect(requestView('anthropic', { thinking: { type: 'disabled' } }).thinking).toBe('disabled')
     expect(requestView('anthropic', {}).thinking).toBe('default')
     expect(requestView('anthropic', { thinking: true }).thinking).toBe('default')

@@ -22,6 +22,7 @@ import {
   assistant,
   ctx,
   fail,
+  withReplies,
   mimoError,
   ofRule,
   openaiBody,
@@ -44,7 +45,10 @@ describe('R01 thinking first in the final tool turn', () => {
 
   it('is an error on Anthropic when the final tool-use turn does not open with thinking', () => {
     const [f] = thinkingFirstInToolTurn(ctx('anthropic', anthropicBody(lastTurnWithout, CLAUDE)))
-    expect(f).toMatchObject({ rule: R01, ref: 'R01', severity: 'error', messageIndex: 1, blockIndex: 0, path: 'messages[1].content[0]', fixIds: ['restore-thinking', 'disable-thinking'] })
+    expect(f).toMatchObject({ rule: R01, ref: 'R01', severity: 'error', messageIndex: 1, blockIndex: 0, path: 'messages[1].content[0]', fixIds: ['disable-thinking'] })
+    // No recorded response: restore-thinking has nothing to put back, and the sentence says what it was judged from.
+    expect(f.message).toContain('No recorded response for this turn; judged from its shape.')
+    expect(f.evidence).toBeNull()
   })
 
   it('names the thinking→text conversion when block 0 reads like reasoning', () => {
@@ -84,14 +88,14 @@ describe('R02 reasoning pass-back (Anthropic path)', () => {
     const found = reasoningPassbackMissing(ctx('anthropic', body))
     expect(found.map((f) => f.messageIndex)).toEqual([3, 7])
     expect(found.every((f) => f.severity === 'error' && f.ref === 'R02')).toBe(true)
-    expect(found[0].fixIds).toEqual(['restore-thinking', 'placeholder-reasoning', 'disable-thinking'])
+    expect(found[0].fixIds).toEqual(['placeholder-reasoning', 'disable-thinking'])
   })
 
-  it('recognises thinking converted to text (Craft Agents / pi-ai) and points at that block', () => {
+  it('without a recorded response, judges thinking converted to text (Craft Agents / pi-ai) from its wording, and says so', () => {
     const body = anthropicBody([user('go'), assistant([text('The user wants the test fixed. Let me read it.'), toolUse('toolu_1')]), user([toolResult('toolu_1')])])
     const [f] = reasoningPassbackMissing(ctx('anthropic', body))
-    expect(f).toMatchObject({ messageIndex: 1, blockIndex: 0, path: 'messages[1].content[0]', fixIds: ['text-to-thinking', 'disable-thinking'] })
-    expect(f.message).toMatch(/reads like reasoning.*Craft Agents\/pi-ai/)
+    expect(f).toMatchObject({ messageIndex: 1, blockIndex: 0, path: 'messages[1].content[0]', fixIds: ['text-to-thinking', 'placeholder-reasoning', 'disable-thinking'], evidence: null })
+    expect(f.message).toMatch(/reads like reasoning.*Craft Agents\/pi-ai.*No recorded response for this turn; judged from its shape\.$/)
   })
 
   it('follows the thinking switch: enabled, disabled, and the default per model', () => {
@@ -137,7 +141,7 @@ describe('R02 reasoning pass-back (OpenAI path)', () => {
     ])
     expect(found[0].message).toContain('no `reasoning_content`')
     expect(found[1].message).toContain('`reasoning_content: null`')
-    expect(found[0].fixIds).toEqual(['restore-reasoning-content', 'placeholder-reasoning', 'disable-thinking'])
+    expect(found[0].fixIds).toEqual(['placeholder-reasoning', 'disable-thinking'])
   })
 
   it('an empty reasoning_content: fine on MiMo and Kimi, missing on DeepSeek, a warning elsewhere', () => {
@@ -246,11 +250,16 @@ describe('R07 thinking modified', () => {
   })
 
   it('compares the latest assistant message with the reply it replays', () => {
-    expect(thinkingBlockModified(ctx('anthropic', body('I will read a.ts'), { previousReplies: [original] }))).toEqual([])
-    const [f] = thinkingBlockModified(ctx('anthropic', body('I will read a.ts, trimmed'), { previousReplies: [original] }))
-    expect(f).toMatchObject({ ref: 'R07', severity: 'error', messageIndex: 1, blockIndex: 0 })
+    expect(thinkingBlockModified(withReplies('anthropic', body('I will read a.ts'), [original]))).toEqual([])
+    const [f] = thinkingBlockModified(withReplies('anthropic', body('I will read a.ts, trimmed'), [original]))
+    expect(f).toMatchObject({ ref: 'R07', severity: 'error', messageIndex: 1, blockIndex: 0, evidence: { exchangeId: 'response-1', change: 'thinking-edited', blockIndex: 0 } })
+    expect(f.message).toBe(
+      'This request sends assistant message 1 with thinking block 0 edited: it differs from the 16-character thinking response #1 returned; the thinking blocks of the latest assistant message must stay exactly as the model returned them.'
+    )
+    // Left out entirely, the thinking is R01's concern (the final tool turn must open with it), not R07's.
     const dropped = anthropicBody([user('go'), assistant([toolUse('toolu_1')]), user([toolResult('toolu_1')])], CLAUDE)
-    expect(thinkingBlockModified(ctx('anthropic', dropped, { previousReplies: [original] }))[0].message).toContain('lost thinking block 0')
+    expect(thinkingBlockModified(withReplies('anthropic', dropped, [original]))).toEqual([])
+    expect(thinkingFirstInToolTurn(withReplies('anthropic', dropped, [original]))[0]).toMatchObject({ ref: 'R01', fixIds: ['restore-thinking', 'disable-thinking'], evidence: { change: 'thinking-dropped' } })
   })
 
   it('diagnose passes previousReplies through and the error text names R07', () => {

@@ -19,7 +19,7 @@ describe('docs/rules.md', () => {
   })
 
   it('has every rule file, each under a catalogued rule, with what it checks', () => {
-    const files = readdirSync(join(root, 'src/main/core/diagnose/rules')).filter((f) => /^r\d\d-/.test(f))
+    const files = readdirSync(join(root, 'src/main/core/diagnose/rules')).filter((f) => /^[rn]\d\d-/.test(f))
     expect(files).toHaveLength(RULES.length)
     const documented = docs.filter((d) => d.file).map((d) => d.file!.split('/').pop())
     expect(documented.sort()).toEqual(files.sort())

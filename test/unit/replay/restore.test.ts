@@ -41,7 +41,7 @@ describe('restore-thinking (Anthropic)', () => {
     const fixed = fix('restore-thinking', 'anthropic', dropped, { replies })
 
     expect(fixed.changes).toEqual([
-      'messages[3]: thinking block restored from the recorded response (signature "")',
+      'messages[3]: thinking block restored from response #2 (signature "")',
       'messages[3]: text block 0 removed (a copy of the recorded thinking)'
     ])
     expect(messagesOf(fixed.body)[3].content).toEqual([
@@ -97,8 +97,8 @@ describe('restore-thinking (Anthropic)', () => {
       toolUse('toolu_1')
     ])
     expect(fixed.changes).toEqual([
-      'messages[1]: redacted_thinking block restored from the recorded response',
-      'messages[1]: thinking block restored from the recorded response (signature as recorded)'
+      'messages[1]: redacted_thinking block restored from response #1',
+      'messages[1]: thinking block restored from response #1 (signature as recorded)'
     ])
   })
 
@@ -108,7 +108,7 @@ describe('restore-thinking (Anthropic)', () => {
     expect(lint('anthropic', body, replies).findings.map((f) => f.ref)).toContain('R07')
     const fixed = fix('restore-thinking', 'anthropic', body, { replies })
     expect(messagesOf(fixed.body)[1].content).toEqual([thinking('original plan', ''), toolUse('toolu_1')])
-    expect(fixed.changes).toEqual(['messages[1]: 1 thinking block replaced by the 1 recorded (text or signature differed)'])
+    expect(fixed.changes).toEqual(['messages[1]: 1 thinking block replaced by the 1 of response #1 (text or signature differed)'])
     expect(lint('anthropic', fixed.body, replies).findings.map((f) => f.ref)).not.toContain('R07')
   })
 
@@ -125,7 +125,7 @@ describe('restore-thinking (Anthropic)', () => {
     const body = anthropicBody([user('go'), assistant([toolUse('toolu_x')]), user([toolResult('toolu_x')]), assistant([toolUse('toolu_y')]), user([toolResult('toolu_y')])])
     const partial = fix('restore-thinking', 'anthropic', body, { replies: [anthropicReply({ thinking: 'x', tools: [{ id: 'toolu_x', name: 'read_file', input: {} }] })] })
     expect(partial.changes).toEqual([
-      'messages[1]: thinking block restored from the recorded response (signature "")',
+      'messages[1]: thinking block restored from response #1 (signature "")',
       'messages[3] (tool_use toolu_y): left as is, no recorded response holds its thinking'
     ])
   })
@@ -153,7 +153,7 @@ describe('restore-reasoning-content (OpenAI)', () => {
 
     const fixed = fix('restore-reasoning-content', 'openai', dropped, { replies })
 
-    expect(fixed.changes).toEqual([`messages[4]: reasoning_content restored from the recorded response (${THOUGHTS[1].length} characters)`])
+    expect(fixed.changes).toEqual([`messages[4]: reasoning_content restored from response #2 (${THOUGHTS[1].length} characters)`])
     expect(messagesOf(fixed.body)).toEqual(messagesOf(healthy).slice(0, 8))
     // Placed beside tool_calls, where agents put it; the other keys keep their order.
     expect(Object.keys(messagesOf(fixed.body)[4])).toEqual(['role', 'content', 'reasoning_content', 'tool_calls'])

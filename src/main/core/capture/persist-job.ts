@@ -9,11 +9,13 @@ import { buildMessageView } from '../protocols/stream-view'
 import { clientSession } from '../conversations/client-session'
 import { groupKey } from '../conversations/group-key'
 import type { GroupEntry } from '../conversations/session-grouper'
+import { replyFacts, type ReplyFacts } from '../evidence/reply-facts'
 import { RECORD_VERSION, type ExchangeRecord } from '../store/record'
 import type { StoreWriter } from '../store/store-writer'
 import { decodeContent, headerValue } from './decode'
 import { redactSide } from './redact-encoded'
 import { requestFacts } from './request-facts'
+import { servesAsEvidence } from '../evidence/serves-as-evidence'
 
 /** Assigns conversations; the worker keeps one for the whole data folder. */
 export interface Grouper {
@@ -58,11 +60,13 @@ export function persistJob(input: PersistInput, writer: StoreWriter, grouper: Gr
   const resSide = res?.bytes ? redactSide(Buffer.from(res.bytes.buffer, res.bytes.byteOffset, res.bytes.byteLength), res.headers) : null
   const resBytes = resSide?.bytes ?? null
   const responseHeaders = resSide?.headers ?? res?.headers ?? []
+  let reply: ReplyFacts | null = null
   if (res && resBytes) {
     const message = responseMessage(summary, responseHeaders, resBytes)
     summary.usage = usageOf(message)
     // An error inside a 2xx body (an `error` event in a stream) fails the exchange as much as a 400 does.
     if (message?.error && (summary.status ?? 0) < 400) summary.bodyError = message.error.message
+    if (servesAsEvidence(summary) && !res.cut) reply = replyFacts(message)
   }
   summary.provider = providerOfExchange(summary, errorProviderOf(summary.status, resBytes, responseHeaders))
   let group: ExchangeRecord['group'] = undefined
@@ -88,6 +92,7 @@ export function persistJob(input: PersistInput, writer: StoreWriter, grouper: Gr
     session: session ?? null,
     ...(group ? { group } : {}),
     ...(input.replayOf ? { replayOf: input.replayOf } : {}),
+    ...(reply ? { reply } : {}),
     request: {
       headers: requestHeaders,
       body: reqBytes && reqBytes.length > 0 ? writer.putBody(reqBytes, 'request') : null,

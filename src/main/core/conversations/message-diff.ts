@@ -1,6 +1,7 @@
 // What changed inside one message between two requests, in the words a person debugging a 400 needs:
-// "thinking block 0 became a text block", "signature emptied on thinking block 0", "reasoning_content removed".
+// "thinking block 0 became a text block", 'signature of thinking block 0: "sig-1" → ""', "reasoning_content removed".
 // Each phrase names a block by its index in the NEWER message (the one that was sent and failed).
+import { signatureChange } from '../evidence/describe'
 import { blockText, contentBlocks, isRecord, plainText, stringOr, type JsonRecord } from './message-shapes'
 
 type Protocol = 'anthropic' | 'openai'
@@ -123,18 +124,13 @@ function thinkingChanges(base: Indexed[], next: Indexed[], convertedText: Set<nu
   return phrases
 }
 
+/** A signature change is a change, said with its values (an empty one is `""`, a missing one absent). */
 function signatureChanges(base: Indexed, next: Indexed): string[] {
   const before = base.block.signature
   const after = next.block.signature
   if (before === after) return []
-  const where = `thinking block ${next.index}`
-  const had = typeof before === 'string' && before !== ''
-  if (had && after === '') return [`signature emptied on ${where}`]
-  if (had && after === undefined) return [`signature removed from ${where}`]
-  if (had) return [`signature changed on ${where}`]
-  if (typeof after === 'string' && after !== '') return [`signature added to ${where}`]
-  if (after === '') return [`empty signature added to ${where}`]
-  return [`signature key removed from ${where}`]
+  const value = (v: unknown): string | null => (typeof v === 'string' ? v : v === undefined ? null : JSON.stringify(v))
+  return [`signature of thinking block ${next.index}: ${signatureChange(value(before), value(after))}`]
 }
 
 // ---------- text ----------

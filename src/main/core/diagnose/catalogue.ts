@@ -235,6 +235,19 @@ const ENTRIES = [
     sources: [MIMO_ERRORS, issue(MIMO, 76)]
   },
   {
+    // A note from the evidence lookup, not a provider rule: the client sent a turn back other than it came.
+    id: 'compat.turn-differs-from-response',
+    ref: 'N.1',
+    title: 'A replayed turn differs from the recorded response that produced it',
+    sources: [ANTHROPIC_THINKING, MIMO_PASSBACK]
+  },
+  {
+    id: 'compat.thinking-type-unknown',
+    ref: 'N.2',
+    title: 'thinking.type is none of enabled, adaptive, disabled',
+    sources: [MIMO_THINKING, doc('Anthropic: adaptive thinking', 'https://platform.claude.com/docs/en/build-with-claude/adaptive-thinking')]
+  },
+  {
     // Not a rule of the catalogue: the culprit when the provider's error names an index no rule explains.
     id: 'error.location',
     ref: 'F.2',

@@ -1,7 +1,8 @@
 // What every rule reads: the raw body (shapes matter: a key absent vs empty, `content: null` vs ""), the
 // timeline, the unwrapped error, and what is known about the endpoint. Plus the two facts most rules need:
 // which provider is in use and whether thinking is on.
-import type { Finding, ProviderId, ReassembledMessage, RequestView, UnwrappedError } from '../../../shared/types'
+import type { Finding, ProviderId, RequestView, UnwrappedError } from '../../../shared/types'
+import type { RequestEvidence } from '../evidence/match'
 import { isRecord, str, type JsonRecord } from '../protocols/json'
 import { REASONING_PASSBACK, detectProvider, thinksByDefault, type ProviderGuess } from './providers'
 
@@ -22,8 +23,13 @@ export interface RuleContext {
   path?: string | null
   /** Who answers, when the caller already worked it out (diagnose does, once, with the error's shape). */
   provider?: ProviderGuess
-  /** Earlier responses of the same conversation (R07 compares the replayed thinking with them). */
-  previousReplies?: readonly ReassembledMessage[]
+  /**
+   * The recorded response behind each assistant message and what the client changed in it (evidence/). The
+   * thinking rules explain from it first and fall back on the message's shape only where it has no entry.
+   */
+  evidence?: RequestEvidence
+  /** The request's number in its conversation (its request strip), for sentences; null when unknown. */
+  requestN?: number | null
 }
 
 /** One rule of the catalogue: pure, never throws, [] when it has nothing to say. */
@@ -68,15 +74,17 @@ export function ignoresReasoningPassback(ctx: RuleContext): boolean {
 }
 
 /**
- * `thinking.type` when sent (also Qwen's `enable_thinking` and a chat template's `enable_thinking`); absent,
- * what the provider does by default for that model (providers.ts).
+ * `thinking.type` when sent: every type but `disabled` counts as on (`enabled`, `adaptive`, which Claude Code
+ * sends for non-Claude model names, and types this code does not know, which N.2 reports); also Qwen's
+ * `enable_thinking` and a chat template's `enable_thinking`. Absent, what the provider does by default for that
+ * model (providers.ts).
  */
 export function thinkingOn(ctx: RuleContext): boolean {
   // The provider's own error says it thought ("in the thinking mode", "thinking is enabled"), whatever the
   // request asked: Kimi behind OpenCode Go ignores `disabled` (opencode-go-copilot#1).
   if (ctx.error && /in the thinking mode|thinking is enabled/i.test(ctx.error.message)) return true
-  if (ctx.view.thinking === 'enabled') return true
   if (ctx.view.thinking === 'disabled') return false
+  if (ctx.view.thinking !== 'default') return true
   if (ctx.body.enable_thinking === false) return false
   if (ctx.body.enable_thinking === true) return true
   const template = isRecord(ctx.body.chat_template_kwargs) ? ctx.body.chat_template_kwargs.enable_thinking : undefined

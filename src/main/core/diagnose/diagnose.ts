@@ -1,6 +1,9 @@
 // The diagnosis of one exchange: unwrap the error (if it failed), run every rule over the request, rank the
 // findings against the error and name the culprit. Without a failure the same rules make a lint.
 import type { Diagnosis, Finding, ReassembledMessage, UnwrappedError } from '../../../shared/types'
+import type { ListedReply } from '../evidence/candidates'
+import { listEvidence } from '../evidence/list-evidence'
+import type { RequestEvidence } from '../evidence/match'
 import { isRecord } from '../protocols/json'
 import { requestView } from '../protocols/request-view'
 import { buildMessageView } from '../protocols/stream-view'
@@ -21,8 +24,12 @@ export interface DiagnoseInput {
   upstreamHost?: string | null
   /** Path the request was sent to (some providers are known by it behind a custom domain). */
   path?: string | null
-  /** Earlier responses of the conversation, for R07; without them R07 is skipped. */
-  previousReplies?: readonly ReassembledMessage[]
+  /** The recorded responses behind the request's assistant messages (evidence/findEvidence). */
+  evidence?: RequestEvidence
+  /** Or just earlier responses of the conversation, oldest first: matched here the same way. */
+  previousReplies?: readonly (ReassembledMessage | ListedReply)[]
+  /** The request's number in its conversation, for sentences. */
+  requestN?: number | null
 }
 
 export function diagnose(input: DiagnoseInput): Diagnosis {
@@ -31,6 +38,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   const { provider } = ctx
   const findings: Finding[] = []
   for (const rule of RULES) findings.push(...runRule(rule, ctx))
+  dropCoveredNotes(findings)
   const request = { protocol: input.protocol, messages: rawMessages(ctx), hasSystem: ctx.body.system !== undefined && ctx.body.system !== null }
   const ranked = rank({ findings, error, request, family: provider.family })
   return { protocol: input.protocol, status: input.status, error, ...ranked, provider }
@@ -52,9 +60,18 @@ export function ruleContext(input: DiagnoseInput): RuleContext & { provider: Pro
     upstreamHost: input.upstreamHost ?? null,
     path: input.path ?? null,
     provider,
-    previousReplies: input.previousReplies
+    evidence: input.evidence ?? (input.previousReplies ? listEvidence(input.body, input.previousReplies) : undefined),
+    requestN: input.requestN ?? null
   }
 }
+
+/** N.1 repeats what a thinking rule already said about the same message from the same evidence. */
+function dropCoveredNotes(findings: Finding[]): void {
+  const covered = new Set(findings.filter((f) => f.evidence && f.rule !== NOTE).map((f) => f.messageIndex))
+  for (let k = findings.length - 1; k >= 0; k--) if (findings[k].rule === NOTE && covered.has(findings[k].messageIndex)) findings.splice(k, 1)
+}
+
+const NOTE = 'compat.turn-differs-from-response'
 
 const DEVELOPMENT = process.env.NODE_ENV === 'development' || process.env.NODE_ENV === 'test'
 
@@ -82,7 +99,8 @@ export function runRule(rule: Rule, ctx: RuleContext): Finding[] {
         fix: 'Report it with this request (export the bundle).',
         fixIds: [],
         sources: [],
-        matchesError: false
+        matchesError: false,
+        evidence: null
       }
     ]
   }

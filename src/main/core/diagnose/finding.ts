@@ -1,7 +1,7 @@
 // Building findings: the catalogue supplies number and sources, the rule the rest. Severity follows one
 // policy: error when the provider in use is known to reject the shape, warning when only others do or the
 // rule is an inference, info when the provider accepts it silently (MiMo forcing sampling defaults).
-import type { Finding, Severity } from '../../../shared/types'
+import type { Finding, FindingEvidence, Severity } from '../../../shared/types'
 import { ruleInfo, type RuleId } from './catalogue'
 import type { Provider } from './context'
 
@@ -35,6 +35,8 @@ export interface FindingInput {
   message: string
   fix: string
   fixIds: readonly FixId[]
+  /** The recorded response the finding was judged against (evidence/), when there is one. */
+  evidence?: FindingEvidence | null
 }
 
 export function finding(rule: RuleId, input: FindingInput): Finding {
@@ -50,7 +52,8 @@ export function finding(rule: RuleId, input: FindingInput): Finding {
     fix: input.fix,
     fixIds: [...input.fixIds],
     sources: [...info.sources],
-    matchesError: false
+    matchesError: false,
+    evidence: input.evidence ?? null
   }
 }
 

@@ -13,19 +13,19 @@ export function requestView(protocol: Protocol, body: unknown): RequestView {
     protocol,
     model: str(request.model),
     stream: request.stream === true,
-    thinking: thinkingMode(request.thinking),
+    ...thinkingMode(request.thinking),
     system: protocol === 'anthropic' ? systemText(request.system) : null,
     messages: rawMessages.map((raw, index) => toMessage(raw, index)),
     tools: toolNames(request.tools)
   }
 }
 
-/** `adaptive` (newer Claude models) thinks as `enabled` does. */
-function thinkingMode(thinking: unknown): RequestView['thinking'] {
-  if (!isRecord(thinking)) return 'default'
-  if (thinking.type === 'enabled' || thinking.type === 'adaptive') return 'enabled'
-  if (thinking.type === 'disabled') return 'disabled'
-  return 'default'
+/** The known types as they are; any other `type` (or none, in a `thinking` object) is 'other', with its raw value kept. */
+function thinkingMode(thinking: unknown): Pick<RequestView, 'thinking' | 'thinkingType'> {
+  if (!isRecord(thinking)) return { thinking: 'default', thinkingType: null }
+  const type = thinking.type
+  if (type === 'enabled' || type === 'adaptive' || type === 'disabled') return { thinking: type, thinkingType: null }
+  return { thinking: 'other', thinkingType: typeof type === 'string' ? type : JSON.stringify(type ?? null) }
 }
 
 function systemText(system: unknown): string | null {

@@ -1,6 +1,5 @@
 // Edit and replay: one-click fixes and structured edits on the editor's text, sending, cancelling, keys.
 import type { Analysis } from '../analysis'
-import type { ConversationList } from '../conversation-list'
 import { asArgError, knownProtocol, requireRecord, type Handlers } from '../handler-kit'
 import type { Store } from '../store/store'
 import { applyEdit } from './edits'
@@ -11,21 +10,19 @@ import type { Replayer } from './replayer'
 export interface ReplayHandlerDeps {
   store: Store
   analysis: Analysis
-  conversations: ConversationList
   replayer: Replayer
   keys: KeyVault
 }
 
-export function replayHandlers({ store, analysis, conversations, replayer, keys }: ReplayHandlerDeps): Handlers<
+export function replayHandlers({ store, analysis, replayer, keys }: ReplayHandlerDeps): Handlers<
   'replay:apply-fix' | 'replay:edit' | 'replay:send' | 'replay:cancel' | 'keys:set' | 'keys:status'
 > {
   return {
     'replay:apply-fix': async ({ id, fixId, body }) => {
       const record = requireRecord(store, id)
       const protocol = knownProtocol(record.summary.protocol)
-      const conversation = record.summary.conversationId ? conversations.exchanges(record.summary.conversationId) : [record.summary]
       const finding = analysis.diagnosis(record)?.findings.find((f) => f.fixIds.includes(fixId))
-      return asArgError(() => applyFix(fixId, { protocol, bodyText: body, finding, replies: analysis.replies(conversation) }))
+      return asArgError(() => applyFix(fixId, { protocol, bodyText: body, finding, evidence: analysis.finder(record) }))
     },
     'replay:edit': async ({ id, body, op }) => {
       const record = requireRecord(store, id)

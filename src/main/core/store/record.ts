@@ -3,6 +3,7 @@
 // reads only small lines.
 import type { ExchangeSummary, HeaderList } from '../../../shared/types'
 import type { ClientSession } from '../conversations/client-session'
+import type { ReplyFacts } from '../evidence/reply-facts'
 import type { BodyRef } from './refs'
 
 export const RECORD_VERSION = 1
@@ -24,6 +25,11 @@ export interface ExchangeRecord {
   group?: { key: BodyRef | null; forkOf: string | null; forkAt: number | null }
   /** The exchange this one replays (the replay feature). */
   replayOf?: string | null
+  /**
+   * What the evidence index needs of a successful response (tool call ids, text and thinking hashes), so the
+   * index is rebuilt from the log without decoding responses. Absent on records written before it existed.
+   */
+  reply?: ReplyFacts
   request: {
     headers: HeaderList
     body: BodyRef | null

@@ -15,7 +15,8 @@ function blockShape(b: MessageBlock): unknown {
     case 'text':
       return { type: 'text', text: b.text }
     case 'thinking':
-      return { type: 'thinking', thinking: b.thinking, signature: b.signature === null ? 'absent' : b.signature === '' ? 'empty' : 'present' }
+      // The signature itself: an empty one is "", one never streamed is left out, two different ones differ.
+      return b.signature === null ? { type: 'thinking', thinking: b.thinking } : { type: 'thinking', thinking: b.thinking, signature: b.signature }
     case 'reasoning':
       return { type: 'reasoning_content', text: b.text }
     case 'tool_use':
@@ -23,7 +24,7 @@ function blockShape(b: MessageBlock): unknown {
     case 'tool_call':
       return { type: 'tool_call', name: b.name, arguments: b.arguments }
     case 'redacted_thinking':
-      return { type: 'redacted_thinking' }
+      return { type: 'redacted_thinking', data: b.data }
     default:
       return { type: 'unknown', raw: b.raw }
   }
@@ -70,7 +71,6 @@ function bodyContent(body: Json): { content: unknown[]; stop: string | null } {
     const content = body.content.map((b) => {
       const r = rec(b)
       if (!r) return b
-      if (r.type === 'thinking') return { type: 'thinking', thinking: r.thinking, signature: r.signature === undefined ? 'absent' : r.signature === '' ? 'empty' : 'present' }
       if (r.type === 'tool_use') return { type: 'tool_use', name: r.name, input: r.input }
       return r
     })

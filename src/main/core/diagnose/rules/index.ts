@@ -25,6 +25,8 @@ import { systemRoleInMessages } from './r26-system-role-in-messages'
 import { authKeyGatewayMismatch } from './r30-auth-key-gateway-mismatch'
 import { rateOrQuota } from './r31-rate-or-quota'
 import { contentFilter } from './r32-content-filter'
+import { turnDiffersFromResponse } from './n01-turn-differs-from-response'
+import { thinkingTypeUnknown } from './n02-thinking-type-unknown'
 
 export const RULES: readonly Rule[] = [
   thinkingFirstInToolTurn,
@@ -51,5 +53,7 @@ export const RULES: readonly Rule[] = [
   systemRoleInMessages,
   authKeyGatewayMismatch,
   rateOrQuota,
-  contentFilter
+  contentFilter,
+  turnDiffersFromResponse,
+  thinkingTypeUnknown
 ]

@@ -2,6 +2,8 @@
 // Field required`); MiMo and other third parties are reported to take unsigned thinking, so a warning there.
 import type { Finding } from '../../../../shared/types'
 import { providerInUse, type RuleContext } from '../context'
+import { evidenceSentence, responseName } from '../../evidence/describe'
+import { evidenceOf } from '../evidence-findings'
 import { blockPath, finding, providerName, severityFor } from '../finding'
 
 export function thinkingSignatureMissing(ctx: RuleContext): Finding[] {
@@ -13,12 +15,25 @@ export function thinkingSignatureMissing(ctx: RuleContext): Finding[] {
     if (message.role !== 'assistant') continue
     message.blocks.forEach((block, b) => {
       if (block.type !== 'thinking' || block.signature !== null) return
+      // The recorded response signed this block: the client dropped the signature, and the recording has it.
+      const turn = ctx.evidence?.turns.get(message.index)
+      const removed = turn?.changes.find((c) => c.kind === 'signature-removed' && c.sentBlock === b)
+      const at = { severity: severityFor(provider, ['anthropic']), messageIndex: message.index, blockIndex: b, path: `${blockPath(message.index, b)}.signature` }
+      if (turn && removed) {
+        out.push(
+          finding('anthropic.thinking-signature-missing', {
+            ...at,
+            message: `${evidenceSentence(ctx.requestN, message.index, [removed], turn.ref)}; ${onAnthropic ? 'Anthropic requires the signature on every thinking block' : `${providerName(provider)} is reported to take unsigned thinking, but this block is not what the model returned`}.`,
+            fix: `Put back the thinking of ${responseName(turn.ref)} with its signature (restore-thinking).`,
+            fixIds: ['restore-thinking'],
+            evidence: evidenceOf(turn, removed)
+          })
+        )
+        return
+      }
       out.push(
         finding('anthropic.thinking-signature-missing', {
-          severity: severityFor(provider, ['anthropic']),
-          messageIndex: message.index,
-          blockIndex: b,
-          path: `${blockPath(message.index, b)}.signature`,
+          ...at,
           message: onAnthropic
             ? `Thinking block ${b} of assistant message ${message.index} has no \`signature\`, which Anthropic requires on every thinking block.`
             : `Thinking block ${b} of assistant message ${message.index} has no \`signature\` key; Anthropic would reject it, and ${providerName(provider)} is reported to accept unsigned thinking, most reliably with \`"signature": ""\`.`,

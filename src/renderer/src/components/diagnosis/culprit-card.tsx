@@ -1,4 +1,5 @@
 import type { Diagnosis, Finding } from '@shared/types'
+import { EvidenceLink } from './evidence-link'
 import { FixChips } from './fix-chips'
 import { MessageRef } from './message-ref'
 import { RuleSources } from './rule-sources'
@@ -63,6 +64,7 @@ export function CulpritCard({
           <p className="culprit-explanation" data-testid="culprit-explanation">
             {finding.message}
           </p>
+          {finding.evidence && <EvidenceLink evidence={finding.evidence} />}
           <div className="dx-fix" data-testid="culprit-fix">
             <span className="dx-label">Fix</span> {finding.fix}
           </div>

@@ -1,4 +1,5 @@
 import type { Finding } from '@shared/types'
+import { EvidenceLink } from './evidence-link'
 import { FixChips } from './fix-chips'
 import { MessageRef } from './message-ref'
 import { RuleSources } from './rule-sources'
@@ -26,6 +27,7 @@ export function FindingItem({ finding, roleOf, defaultOpen = false }: { finding:
           {f.path && <> · {f.path}</>}
           {f.matchesError && <span className="dx-match"> · matches the provider's error</span>}
         </div>
+        {f.evidence && <EvidenceLink evidence={f.evidence} />}
         <div className="dx-fix">
           <span className="dx-label">Fix</span> {f.fix}
         </div>

@@ -1,4 +1,6 @@
 import { focusMessage } from '../../bridge/analysis-actions'
+import { showExchange } from '../../bridge/view-actions'
+import { evidenceLabel } from './evidence-link'
 import { useAppStore } from '../../store/app-store'
 import './diagnosis.css'
 
@@ -9,8 +11,8 @@ export function TurnDiffView({ baseLabel }: { baseLabel?: (id: string) => string
   return (
     <section className="dx turn-diff" data-testid="turn-diff" aria-label="Turn diff">
       <div className="dx-head">
-        <span className="dx-title">Since the last success</span>
-        {diff.status === 'ready' && diff.value && (
+        <span className="dx-title">{diff.status === 'ready' && diff.value && !diff.value.baseId ? 'Against the recorded responses' : 'Since the last success'}</span>
+        {diff.status === 'ready' && diff.value?.baseId && (
           <span className="muted mono" title={diff.value.baseId}>
             vs {baseLabel?.(diff.value.baseId) ?? diff.value.baseId}
           </span>
@@ -41,6 +43,16 @@ export function TurnDiffView({ baseLabel }: { baseLabel?: (id: string) => string
                 </span>
                 <span className="td-desc">{c.description}</span>
               </button>
+              {c.evidence && (
+                <button
+                  className="btn-link mono td-evidence"
+                  data-testid="turn-diff-evidence"
+                  onClick={() => showExchange(c.evidence!.exchangeId, 'response')}
+                  title="Open the recorded response this message was compared with"
+                >
+                  {evidenceLabel(c.evidence)} →
+                </button>
+              )}
             </li>
           ))}
         </ul>
