@@ -203,15 +203,28 @@ const openaiCases: Case[] = [
     phrase: new RegExp(`^This request sends assistant message 2 without the ${T1.length}-character reasoning_content that response #1 returned`)
   },
   {
-    name: 'reasoning_content emptied',
+    // MiMo takes an empty reasoning_content as a placeholder (providers.ts): not R02's, but still not what was returned.
+    name: 'reasoning_content emptied (MiMo)',
     protocol: 'openai',
     body: openaiSession(turn('', [call1]), turn(T2, [call2])),
+    replies: openaiReplies(),
+    ref: 'N.1',
+    messageIndex: 2,
+    change: 'reasoning-emptied',
+    response: 1,
+    phrase: new RegExp(`with an empty reasoning_content where response #1 returned ${T1.length} characters`)
+  },
+  {
+    // DeepSeek rejects it: R02.
+    name: 'reasoning_content emptied (DeepSeek)',
+    protocol: 'openai',
+    body: { ...openaiSession(turn('', [call1]), turn(T2, [call2])), model: 'deepseek-v4' },
     replies: openaiReplies(),
     ref: 'R02',
     messageIndex: 2,
     change: 'reasoning-emptied',
     response: 1,
-    phrase: new RegExp(`with an empty reasoning_content where response #1 returned ${T1.length} characters`)
+    phrase: new RegExp(`^This request sends assistant message 2 with an empty reasoning_content where response #1 returned ${T1.length} characters, and with thinking on DeepSeek wants`)
   },
   {
     name: 'reasoning_content altered',
