@@ -2,7 +2,7 @@
 // the index is rebuilt from them after a restart without decoding a response, a response in another
 // conversation is found by tool call id only when the call's name and input agree, and records written before
 // the facts existed are still found.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -11,7 +11,7 @@ import { persistJob } from '../../../src/main/core/capture/persist-job'
 import { StoreEvidence, type EvidenceStore } from '../../../src/main/core/evidence/store-evidence'
 import { Store } from '../../../src/main/core/store/store'
 import { StoreWriter } from '../../../src/main/core/store/store-writer'
-import type { BodyRef } from '../../../src/main/core/store/body-store'
+import type { BodyRef } from '../../../src/main/core/store/refs'
 
 const THOUGHT = 'The user wants the file written; I will call write_file with the new contents now.'
 
@@ -106,14 +106,12 @@ describe('StoreEvidence', () => {
   })
 
   it('indexes records written before the facts existed by decoding them once', () => {
-    const dir = folder()
-    const log = join(dir, 'exchanges.jsonl')
-    const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
-    writeFileSync(log, lines.map((l) => JSON.stringify({ ...l, reply: undefined }) + '\n').join(''))
-    const store = Store.open(dir, { readOnly: true })
+    const store = Store.open(folder(), { readOnly: true })
     opened.push(store)
-    expect(store.get('ex-1')!.reply).toBeUndefined()
-    const evidence = new StoreEvidence(store).forRequest(dropped('toolu_w1', { path: 'hello.txt' }), { conversationId: 'conv-b', seq: 10 })
+    // The same records as an older version wrote them: no reply facts.
+    const older = { records: store.records.map((r) => ({ ...r, reply: undefined })), getBody: (ref: BodyRef) => store.getBody(ref) }
+    expect(older.records[0].reply).toBeUndefined()
+    const evidence = new StoreEvidence(older).forRequest(dropped('toolu_w1', { path: 'hello.txt' }), { conversationId: 'conv-b', seq: 10 })
     expect(evidence.turns.get(1)?.ref.exchangeId).toBe('ex-1')
   })
 

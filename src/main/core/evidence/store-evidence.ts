@@ -4,7 +4,7 @@
 import type { ExchangeSummary, ReassembledMessage } from '../../../shared/types'
 import { decodeContent, headerValue } from '../capture/decode'
 import { buildMessageView } from '../protocols/stream-view'
-import type { BodyRef } from '../store/body-store'
+import type { BodyRef } from '../store/refs'
 import type { ExchangeRecord } from '../store/record'
 import type { Candidate, CandidateSource, EvidenceContext } from './candidates'
 import { findEvidence, type RequestEvidence } from './match'
