@@ -81,7 +81,7 @@ describe.each([
     // The last request (the --continue run) is diffed against its own session's last success.
     const last = s.inspector.store.records[s.inspector.store.records.length - 1].summary
     const diff = (await s.inspector.handlers['exchanges:turn-diff']({ id: last.id }))!
-    expect(sessionOf(ids.indexOf(diff.baseId))).toBe(second)
+    expect(sessionOf(ids.indexOf(diff.baseId!))).toBe(second)
   })
 })
 
