@@ -1,5 +1,7 @@
 // Edit and replay on real sockets: exact bytes upstream, edits sent as shown, 429 backoff, cancel, no
 // accidental double send, keys kept in memory only, and the diagnosis fix that turns the 400 into a 200.
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ReplayStatus } from '../../src/shared/types'
 import { anthropicCraftSession, openaiDroppedReasoningSession } from '../scenarios/agent-sessions'
@@ -173,6 +175,32 @@ describe('fix and replay', () => {
       const done = waitForEnded(stack.inspector, 1)
       await stack.inspector.handlers['replay:send']({ id: failing.id, body: fixed.body, headers: null, target: null, key: null })
       expect((await done)[0].status, fixId).toBe(200)
+    }
+  })
+})
+
+describe('replay on a kept-alive connection', () => {
+  it('an upstream that drops the idle connection the replay reuses: sent again on a new one, answered', async () => {
+    // The upstream answers the first request on a connection and drops the connection when a second one
+    // arrives on it: what a server whose keep-alive timeout ends as the replay comes does to a pooled socket.
+    const served = new WeakMap<object, number>()
+    const upstream = createServer((req, res) => {
+      const n = (served.get(req.socket) ?? 0) + 1
+      served.set(req.socket, n)
+      if (n > 1) return req.socket.destroy()
+      req.resume()
+      req.on('end', () => res.end(JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion', model: 'mimo-v2.5', choices: [{ index: 0, message: { role: 'assistant', content: 'hi' }, finish_reason: 'stop' }] })))
+    })
+    await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r))
+    try {
+      stack = await startStack({}, { upstream: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}` })
+      const id = await recordOne(chat)
+      const done = waitForEnded(stack.inspector, 1)
+      await stack.inspector.handlers['replay:send']({ id, body: null, headers: null, target: null, key: null })
+      expect((await done)[0]).toMatchObject({ mode: 'replay', status: 200, error: null })
+    } finally {
+      upstream.closeAllConnections()
+      upstream.close()
     }
   })
 })

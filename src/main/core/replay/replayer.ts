@@ -109,13 +109,6 @@ export class Replayer {
   private once(live: LiveExchange, job: Job, send: SendSpec): Promise<Outcome> {
     return new Promise((resolve) => {
       const isHttps = send.target.protocol === 'https:'
-      const req = (isHttps ? https : http).request(send.target, {
-        method: send.method,
-        headers: send.headers,
-        agent: isHttps ? agents.https : agents.http,
-        timeout: this.opts.timeouts.idleMs,
-        ...(isHttps ? this.opts.tls : {})
-      })
       let settled = false
       const finish = (outcome: Outcome, state: 'completed' | 'failed' | 'aborted', error: string | null): void => {
         if (settled) return
@@ -123,24 +116,38 @@ export class Replayer {
         this.recorder.finish(live, state, error)
         resolve(outcome)
       }
-      job.abort = () => {
-        req.destroy()
-        finish({ kind: 'failed', message: 'cancelled' }, 'aborted', 'replay cancelled by the user')
+      const attempt = (fresh: boolean): void => {
+        const req = (isHttps ? https : http).request(send.target, {
+          method: send.method,
+          headers: send.headers,
+          agent: fresh ? false : isHttps ? agents.https : agents.http,
+          timeout: this.opts.timeouts.idleMs,
+          ...(isHttps ? this.opts.tls : {})
+        })
+        job.abort = () => {
+          req.destroy()
+          finish({ kind: 'failed', message: 'cancelled' }, 'aborted', 'replay cancelled by the user')
+        }
+        req.on('timeout', () => req.destroy(Object.assign(new Error(`no data for ${this.opts.timeouts.idleMs} ms`), { code: 'INSPECTOR_TIMEOUT' })))
+        req.on('error', (err: NodeJS.ErrnoException) => {
+          // A kept-alive socket the upstream closed in the same instant (a replay often comes a few seconds
+          // after the agent's last request, when servers drop idle connections): the request never got there.
+          // Sent again once on a new connection, as Node's http docs advise for a reused socket.
+          if (!fresh && req.reusedSocket && err.code === 'ECONNRESET' && live.summary.status === null && !settled) return attempt(true)
+          const failure = describeUpstreamError(err, send.target)
+          finish({ kind: 'failed', message: failure.message }, live.summary.status === null ? 'failed' : 'aborted', failure.message)
+        })
+        req.on('response', (res) => {
+          live.responseHead(res.statusCode ?? 0, res.statusMessage ?? '', res.rawHeaders)
+          this.recorder.responseStarted(live)
+          res.on('data', (chunk: Buffer) => live.responseChunk(chunk))
+          res.on('end', () => finish({ kind: 'answered', status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] ?? null }, 'completed', null))
+          res.on('error', (err) => req.emit('error', err))
+        })
+        req.end(send.body)
       }
-      req.on('timeout', () => req.destroy(Object.assign(new Error(`no data for ${this.opts.timeouts.idleMs} ms`), { code: 'INSPECTOR_TIMEOUT' })))
-      req.on('error', (err: NodeJS.ErrnoException) => {
-        const failure = describeUpstreamError(err, send.target)
-        finish({ kind: 'failed', message: failure.message }, live.summary.status === null ? 'failed' : 'aborted', failure.message)
-      })
-      req.on('response', (res) => {
-        live.responseHead(res.statusCode ?? 0, res.statusMessage ?? '', res.rawHeaders)
-        this.recorder.responseStarted(live)
-        res.on('data', (chunk: Buffer) => live.responseChunk(chunk))
-        res.on('end', () => finish({ kind: 'answered', status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] ?? null }, 'completed', null))
-        res.on('error', (err) => req.emit('error', err))
-      })
       live.requestChunk(send.body)
-      req.end(send.body)
+      attempt(false)
       this.recorder.requestDone(live)
     })
   }
