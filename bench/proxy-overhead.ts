@@ -47,6 +47,7 @@ export async function startServe(upstreamUrl: string, root = '.', ui = false): P
       ws.once('error', reject)
     })
     ws.on('message', () => events++)
+    ws.on('error', () => {}) // a serve that dies shows up in the figures; its event stream need not end the bench
     socket = ws
   }
   return {

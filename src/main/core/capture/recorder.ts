@@ -51,6 +51,8 @@ export interface BodiesFree {
 const NOTHING_FREE: BodiesFree = { request: false, response: false }
 
 const UNSAVED_KEPT = 10_000
+/** One display frame. */
+export const ANNOUNCE_EVERY_MS = 16
 
 export class Recorder {
   private readonly live = new Map<string, LiveExchange>()
@@ -62,6 +64,8 @@ export class Recorder {
   /** Exchanges that ended while recording was stopped: still listed (summaries only) for this run. */
   readonly unsaved: ExchangeSummary[] = []
   private readonly announcing = new Map<string, LiveExchange>()
+  /** Exchanges whose request body is complete and whose model the list has not been told yet. */
+  private readonly peekDue = new WeakSet<LiveExchange>()
   /** Exchanges whose bodies have moved to the worker, until they are stored. */
   private readonly persisting = new Map<string, Promise<void>>()
   /** Ended exchanges waiting for the proxy to finish writing their bodies. */
@@ -84,14 +88,13 @@ export class Recorder {
     return live
   }
 
-  /** The request body is complete: show its model in the list (a cheap peek; the exact value comes on store). */
+  /**
+   * The request body is complete: the list shows its model, from a cheap peek made when the update goes out
+   * (the exact value comes on store); an exchange that ends first never needs it.
+   */
   requestDone(live: LiveExchange): void {
-    setImmediate(() => {
-      if (live.ended || live.request.kept === 0) return
-      Object.assign(live.summary, peekRequestMeta(live.request.ends(PEEK_BYTES) ?? live.request.bytes()))
-      live.summary.requestSize = live.request.size
-      this.announce(live)
-    })
+    this.peekDue.add(live)
+    this.announce(live)
   }
 
   responseStarted(live: LiveExchange): void {
@@ -99,18 +102,27 @@ export class Recorder {
   }
 
   /**
-   * In-flight updates go out once per turn of the event loop, after the proxy has passed the bytes on (an open
-   * UI costs a message per update), and several updates of one exchange in a turn go out as one.
+   * In-flight updates go out at most once a display frame, after the proxy has passed the bytes on (an open UI
+   * costs a message per update): the updates of one exchange within a frame go out as one, and an exchange
+   * that ends within it shows up once, in its final state.
    */
   private announce(live: LiveExchange): void {
-    if (this.announcing.size === 0) setImmediate(() => this.announcePending())
+    if (this.announcing.size === 0) setTimeout(() => this.announcePending(), ANNOUNCE_EVERY_MS)
     this.announcing.set(live.summary.id, live)
   }
 
   private announcePending(): void {
     const lives = [...this.announcing.values()]
     this.announcing.clear()
-    for (const live of lives) this.hooks.upserted({ ...live.summary })
+    for (const live of lives) {
+      // An ended exchange is announced once stored, with what storing adds.
+      if (live.ended) continue
+      if (this.peekDue.delete(live) && live.request.kept > 0) {
+        Object.assign(live.summary, peekRequestMeta(live.request.ends(PEEK_BYTES) ?? live.request.bytes()))
+        live.summary.requestSize = live.request.size
+      }
+      this.hooks.upserted({ ...live.summary })
+    }
   }
 
   /**
