@@ -87,6 +87,8 @@ export const callArgs = {
   'repro:cancel': z.object({ jobId: id }),
   'repro:export': z.object({
     id,
+    /** A minimize run of this exchange: its request.json is that run's exact bytes (minimalBody etc. are then ignored). */
+    jobId: z.string().uuid().nullable().optional(),
     minimalBody: z.string().max(MAX_IMPORT_CHARS).nullable().default(null),
     removed: z.array(z.string().max(2000)).max(1000).default([]),
     minimizedBy: z.enum(['upstream', 'predicted']).nullable().default(null)

@@ -469,8 +469,10 @@ export interface MinimizeProgress {
 }
 
 export interface MinimizeOutcome {
-  /** The smallest request found that still fails the same way (pretty JSON). */
+  /** The smallest request found that still fails the same way (pretty JSON, for reading). */
   body: string
+  /** The same request as the exact bytes that were sent and seen failing: what the bundle's request.json holds. */
+  requestText: string
   removed: string[]
   requestsUsed: number
   originalBytes: number

@@ -58,12 +58,21 @@ it('shrinks a 1 MB, 200-message request against the endpoint, keeps the same 400
   expect(check.status).toBe(400)
   expect(await check.text()).toContain('The reasoning_content in the thinking mode must be passed back to the API.')
 
-  // Export the minimal repro; its scripts get the same 400.
-  const bundle = await stack.inspector.handlers['repro:export']({ id, minimalBody: result.body, removed: result.removed, minimizedBy: 'upstream' })
+  // Export the minimal repro from the run itself: request.json is byte for byte the request the emulator got
+  // and answered 400 (the run's last accepted candidate), not a re-serialized copy; a pretty copy sits beside it.
+  const bundle = await stack.inspector.handlers['repro:export']({ id, jobId, minimalBody: null, removed: [], minimizedBy: null })
   const dir = tempDataDir()
   const files = unzipSync(new Uint8Array(Buffer.from(bundle.zipBase64, 'base64')))
   for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name.replace('repro/', '')), data)
-  expect(readFileSync(join(dir, 'request.json'), 'utf8')).toBe(result.body)
+  const requestJson = readFileSync(join(dir, 'request.json'))
+  expect(requestJson.toString('utf8')).toBe(result.requestText)
+  expect(stack.emulator.received.some((r) => r.body.equals(requestJson))).toBe(true)
+  expect(JSON.parse(readFileSync(join(dir, 'request.pretty.json'), 'utf8'))).toEqual(minimal)
+  expect(readFileSync(join(dir, 'request.pretty.json'), 'utf8')).not.toBe(requestJson.toString('utf8'))
+  // A job id that is not this exchange's run is refused, and the old arguments still work.
+  await expect(stack.inspector.handlers['repro:export']({ id, jobId: '00000000-0000-4000-8000-000000000000', minimalBody: null, removed: [], minimizedBy: null })).rejects.toThrow(/no finished minimize run/)
+  const old = await stack.inspector.handlers['repro:export']({ id, minimalBody: result.requestText, removed: result.removed, minimizedBy: 'upstream' })
+  expect(old.files).toContain('request.json')
   expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('What the minimizer removed')
   const env = { ...process.env, MIMO_API_KEY: PAYG_KEY, MIMO_BASE_URL: stack.emulator.url }
   const node = await run(process.execPath, [join(dir, 'repro.mjs')], { env, timeout: 10_000 })

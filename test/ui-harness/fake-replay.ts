@@ -222,6 +222,7 @@ export function createReplaySim(host: ReplayHost, options: { mitmOn?: boolean } 
       const emit = (s: Omit<MinimizeStatus, 'jobId' | 'exchangeId'>): void => host.emit('repro:progress', { jobId, exchangeId: id, ...s })
       const outcome = (used: number, final: boolean) => ({
         body: final ? body : text,
+        requestText: final ? body : text,
         removed: final ? removed : removed.slice(0, 1),
         requestsUsed: used,
         originalBytes,

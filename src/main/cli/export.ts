@@ -15,21 +15,27 @@ import type { BundleExchange } from '../core/repro/export/bundle-input'
 import { recordById, UsageError } from './common'
 
 export function exportCommand(source: string, outDir: string, zip: boolean, dataDir: string): void {
-  const exchange = existsSync(source) ? fromFile(source) : fromStore(source, dataDir)
+  const { exchange, conversation } = existsSync(source) ? fromFile(source) : fromStore(source, dataDir)
   const files = buildBundle({
     exchange,
     minimalBody: null,
     removed: [],
     minimizedBy: null,
     diagnosis: diagnosisOf(exchange),
-    conversation: [exchange],
+    conversation,
     toolVersion: pkg.version
   })
   const where = writeBundle(files, outDir, zip)
   process.stdout.write(`Wrote ${zip ? where : `${Object.keys(files).length} files to ${where}`}\n`)
 }
 
-function fromFile(file: string): BundleExchange {
+interface Source {
+  exchange: BundleExchange
+  /** For the HAR: every exchange of its conversation (a HAR file: all its entries). */
+  conversation: BundleExchange[]
+}
+
+function fromFile(file: string): Source {
   let parsed
   try {
     parsed = parseImport(readFileSync(file, 'utf8'), file)
@@ -40,14 +46,17 @@ function fromFile(file: string): BundleExchange {
   const failing = [...parsed.entries].reverse().find((e: ImportEntry) => (e.response?.status ?? 0) >= 400)
   const entry = failing ?? parsed.entries[parsed.entries.length - 1]
   if (!entry) throw new UsageError(`${file} holds no request`)
-  return exchangeFromEntry(entry)
+  return { exchange: exchangeFromEntry(entry), conversation: parsed.entries.map(exchangeFromEntry) }
 }
 
-function fromStore(id: string, dataDir: string): BundleExchange {
+function fromStore(id: string, dataDir: string): Source {
   const store = Store.open(dataDir, { readOnly: true })
-  const exchange = exchangeFromRecord(store, recordById(store, id, `${id} is neither a file nor a recorded exchange in ${dataDir}`))
+  const record = recordById(store, id, `${id} is neither a file nor a recorded exchange in ${dataDir}`)
+  const conversationId = record.summary.conversationId
+  const members = conversationId ? store.records.filter((r) => r.summary.conversationId === conversationId) : [record]
+  const source = { exchange: exchangeFromRecord(store, record), conversation: members.map((r) => exchangeFromRecord(store, r)) }
   store.close()
-  return exchange
+  return source
 }
 
 export function diagnosisOf(e: BundleExchange): ReturnType<typeof diagnose> | null {

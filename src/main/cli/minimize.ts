@@ -12,6 +12,7 @@ import { KeyVault } from '../core/replay/key-vault'
 import { buildBundle, writeBundle } from '../core/repro/export/bundle'
 import { exchangeFromEntry } from '../core/repro/export/from-record'
 import { errorFingerprint, minimize, OK_FINGERPRINT } from '../core/repro/minimize'
+import { candidateBytes } from '../core/repro/minimize/session'
 import { upstreamOracle } from '../core/repro/upstream-oracle'
 import { diagnosisOf } from './export'
 import { UsageError } from './common'
@@ -42,23 +43,23 @@ export async function minimizeCommand(file: string, opts: { upstream: string; bu
   keys.add(key, false)
   const oracle = upstreamOracle({ target, method: entry.method, recordedHeaders: entry.requestHeaders, keys, typedKey: key, timeouts: DEFAULT_TIMEOUTS, onWait: (ms, status) => process.stderr.write(`  HTTP ${status}: waiting ${Math.round(ms / 1000)} s\n`) })
 
-  // How it fails now, at this upstream: what every smaller candidate must keep.
+  // How it fails now, at this upstream, is what every smaller candidate must keep: the minimizer's first call
+  // sends the original (once) and takes its answer as the target.
   process.stderr.write(`Sending the original to ${target.href} …\n`)
-  const first = await oracle(body)
-  if (first.fingerprint === OK_FINGERPRINT) throw new Error(`the request does not fail at ${target.origin}: nothing to minimize`)
-  const recorded = entry.response ? errorFingerprint(entry.response.status, entry.response.body.toString('utf8'), headerValue(entry.response.headers, 'content-type')) : null
-  if (recorded && recorded !== first.fingerprint) process.stderr.write(`Note: it fails differently here than in the file (${first.fingerprint} vs ${recorded}); keeping how it fails here.\n`)
   const diagnosis = diagnosisOf(exchangeFromEntry(entry))
   const result = await minimize({
     protocol,
     body,
-    target: first.fingerprint,
     oracle,
-    budget: Math.max(1, opts.budget - 1),
+    budget: Math.max(1, opts.budget),
     culpritIndex: diagnosis?.culprit?.messageIndex ?? null,
-    onProgress: (p) => process.stderr.write(`  [${p.requestsUsed + 1}/${opts.budget}] ${p.phase}: ${p.messages}/${p.originalMessages} messages, ${p.currentBytes.toLocaleString('en-US')} of ${p.originalBytes.toLocaleString('en-US')} bytes\n`)
+    onProgress: (p) => process.stderr.write(`  [${p.requestsUsed}/${opts.budget}] ${p.phase}: ${p.messages}/${p.originalMessages} messages, ${p.currentBytes.toLocaleString('en-US')} of ${p.originalBytes.toLocaleString('en-US')} bytes\n`)
   })
-  const minimal = JSON.stringify(result.body, null, 2)
+  if (result.target === OK_FINGERPRINT) throw new Error(`the request does not fail at ${target.origin}: nothing to minimize`)
+  const recorded = entry.response ? errorFingerprint(entry.response.status, entry.response.body.toString('utf8'), headerValue(entry.response.headers, 'content-type')) : null
+  if (recorded && result.target && recorded !== result.target) process.stderr.write(`Note: it fails differently here than in the file (${result.target} vs ${recorded}); kept how it fails here.\n`)
+  // request.json is the bytes the last accepted candidate was sent as: what was proven to fail.
+  const minimal = candidateBytes(result.body)
   const files = buildBundle({
     exchange: exchangeFromEntry(entry),
     minimalBody: minimal,
@@ -70,7 +71,7 @@ export async function minimizeCommand(file: string, opts: { upstream: string; bu
   })
   writeBundle(files, opts.out, false)
   const why = result.stoppedBecause === 'done' ? (result.oneMinimal ? 'nothing more can be removed' : 'done') : result.stoppedBecause === 'budget' ? 'budget used up' : `stopped: ${result.stopReason}`
-  process.stdout.write(`${result.originalBytes.toLocaleString('en-US')} → ${result.bytes.toLocaleString('en-US')} bytes in ${result.requestsUsed + 1} requests (${why}). Bundle in ${opts.out}\n`)
+  process.stdout.write(`${result.originalBytes.toLocaleString('en-US')} → ${result.bytes.toLocaleString('en-US')} bytes in ${result.requestsUsed} requests (${why}). Bundle in ${opts.out}\n`)
   for (const line of result.removed) process.stdout.write(`  - ${line}\n`)
   if (result.stoppedBecause === 'stopped') process.exitCode = 1
 }

@@ -96,6 +96,7 @@ function openaiProblems(body: Body): string[] {
     if (j >= i && m.role === 'system') out.push(`system message ${j} is not at the front`)
     const calls = (m.tool_calls as Msg[] | undefined) ?? []
     if (m.role === 'assistant' && calls.length === 0 && !m.content) out.push(`assistant ${j} is empty`)
+    if (Array.isArray(m.content) && m.content.length === 0 && calls.length === 0) out.push(`message ${j} has no content`)
     if (m.tool_calls !== undefined && calls.length === 0) out.push(`assistant ${j} has an empty tool_calls`)
     for (const c of calls) {
       if (body.tools !== undefined && !toolNames.has((c.function as Msg).name)) out.push(`message ${j} calls a tool not in tools`)

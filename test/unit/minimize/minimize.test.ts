@@ -2,6 +2,7 @@
 // one culprit; valid candidates only; budget, cancel, OracleStop; no candidate sent twice.
 import { describe, expect, it } from 'vitest'
 import { minimize, OracleStop, type MinimizeOptions, type MinimizeProgress } from '../../../src/main/core/repro/minimize/minimize'
+import { expectOneMinimal } from './one-minimal'
 import { anthropicHistory, anthropicR02, callsIn, mentions, messagesOf, openaiHistory, openaiR02, syntheticOracle, TARGET } from './helpers'
 
 type Body = Record<string, unknown>
@@ -24,7 +25,8 @@ describe('one culprit message (an assistant tool turn without thinking)', () => 
     expect(ms.map((m) => m.role)).toEqual(['user', 'assistant', 'user'])
     expect(JSON.stringify(ms[1])).toContain(`toolu_${k}"`)
     expect(anthropicR02(result.body)).toBe(true)
-    expect(result).toMatchObject({ stoppedBecause: 'done', stopReason: null, oneMinimal: true })
+    expect(result).toMatchObject({ stoppedBecause: 'done', stopReason: null })
+    expectOneMinimal('anthropic', result, anthropicR02)
     expect(rec.invalid).toEqual([])
     // Unused tools and the extra text block went too.
     expect(result.body.tools).toEqual([expect.objectContaining({ name: `tool_${k % 5}` })])
@@ -51,25 +53,26 @@ describe('one culprit message (an assistant tool turn without thinking)', () => 
     const { result, progress } = await run('anthropic', anthropicHistory(n, [k]), anthropicR02, { culpritIndex: 2 * k + 1 })
     expect(callsIn(progress, 'prefix')).toBe(1)
     expect(messagesOf(result.body)).toHaveLength(3)
-    expect(result.oneMinimal).toBe(true)
+    expectOneMinimal('anthropic', result, anthropicR02)
     expect(result.requestsUsed).toBeLessThanOrEqual(15)
     expect(result.removed[0]).toBe(`removed messages 1–${2 * k} and ${2 * k + 3}–${n - 1} (${n - 3} messages)`)
   })
 
-  it.each([10, 100, 1000])('OpenAI, n = %i: system, user, the culprit call and its tool message', async (n) => {
+  it.each([10, 100, 1000])('OpenAI, n = %i: user, the culprit call and its tool message (the system prompt goes too)', async (n) => {
     const k = culpritTurn(n)
     const { result, rec, progress } = await run('openai', openaiHistory(n, [k]), openaiR02)
     const ms = messagesOf(result.body)
-    expect(ms.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'tool'])
-    expect(ms[3].tool_call_id).toBe(`call_${k}`)
-    expect(result.oneMinimal).toBe(true)
+    expect(ms.map((m) => m.role)).toEqual(['user', 'assistant', 'tool'])
+    expect(ms[2].tool_call_id).toBe(`call_${k}`)
+    expectOneMinimal('openai', result, openaiR02)
     expect(rec.invalid).toEqual([])
     expect(callsIn(progress, 'prefix')).toBeLessThanOrEqual(Math.ceil(Math.log2(n)) + 1)
   })
 
   it('fits the default budget of 60 at n = 1000 without a hint', async () => {
     const { result } = await run('anthropic', anthropicHistory(1000, [300]), anthropicR02, { budget: undefined })
-    expect(result).toMatchObject({ stoppedBecause: 'done', oneMinimal: true })
+    expect(result).toMatchObject({ stoppedBecause: 'done' })
+    expectOneMinimal('anthropic', result, anthropicR02)
     expect(result.requestsUsed).toBeLessThanOrEqual(60)
   })
 })
@@ -88,10 +91,10 @@ describe('a pair of messages, both needed', () => {
     const failing = (b: Body): boolean => mentions(b, '"__marker":"A"') && mentions(b, '"__marker":"B"')
     const { result, rec } = await run(protocol, body, failing)
     expect(failing(result.body)).toBe(true)
-    expect(result.oneMinimal).toBe(true)
+    expectOneMinimal(protocol, result, failing)
     expect(rec.invalid).toEqual([])
-    // Unit 0, the two turns holding the markers (assistant + result each).
-    expect(messagesOf(result.body)).toHaveLength(protocol === 'anthropic' ? 5 : 6)
+    // The first user message, the two turns holding the markers (assistant + result each); OpenAI's system prompt goes.
+    expect(messagesOf(result.body)).toHaveLength(5)
     expect(result.requestsUsed).toBeLessThanOrEqual(4 * Math.log2(n) + 15)
   })
 })
@@ -106,7 +109,7 @@ describe('a parameter plus a message', () => {
     expect(result.body).not.toHaveProperty('metadata')
     expect(result.body.stream).toBe(true) // stream is kept as sent
     expect(messagesOf(result.body)).toHaveLength(3)
-    expect(result.oneMinimal).toBe(true)
+    expectOneMinimal('anthropic', result, failing)
     expect(rec.invalid).toEqual([])
     expect(result.removed).toContain('removed top_p, metadata and stop_sequences')
   })
@@ -123,7 +126,7 @@ describe('tool pairs and validity', () => {
     expect(rec.invalid).toEqual([])
     expect(rec.sent.length).toBeGreaterThan(10)
     expect(messagesOf(result.body)).toHaveLength(3)
-    expect(result.oneMinimal).toBe(true)
+    expectOneMinimal('anthropic', result, anthropicR02)
   })
 
   it('OpenAI: a removed tool call takes its tool message along', async () => {
@@ -135,9 +138,9 @@ describe('tool pairs and validity', () => {
     const { result, rec } = await run('openai', body, openaiR02)
     expect(rec.invalid).toEqual([])
     const out = messagesOf(result.body)
-    expect(out.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'tool'])
-    expect((out[2].tool_calls as unknown[]).length).toBe(1)
-    expect(result.oneMinimal).toBe(true)
+    expect(out.map((m) => m.role)).toEqual(['user', 'assistant', 'tool'])
+    expect((out[1].tool_calls as unknown[]).length).toBe(1)
+    expectOneMinimal('openai', result, openaiR02)
   })
 })
 
@@ -182,12 +185,12 @@ describe('big parts: tools, texts, system, parameters', () => {
     expect(result.body.system).toEqual([{ type: 'text', text: 'NEEDED' }])
     expect((result.body.tools as Array<{ name: string }>).map((t) => t.name).sort()).toEqual(['special', 'tool_3'])
     expect(result.removed).toContain('removed system prompt parts (2 of 3)')
-    expect(result.oneMinimal).toBe(true)
+    expectOneMinimal('anthropic', result, failing)
   })
 })
 
 describe('OpenAI system messages, tool_choice', () => {
-  it('keeps the first system message (stubbed), drops the others and tools with tool_choice', async () => {
+  it('drops every system message when the failure needs none, and tools with tool_choice', async () => {
     const body = openaiHistory(30, [], { tool_choice: 'auto', parallel_tool_calls: true, temperature: 0.2 })
     const ms = messagesOf(body)
     ms.splice(1, 0, { role: 'system', content: 'Second system part. '.repeat(30) }, { role: 'system', content: 'Third.' })
@@ -195,7 +198,7 @@ describe('OpenAI system messages, tool_choice', () => {
     // Fails on the parameter alone: every turn can go, and with them every tool.
     const { result, rec } = await run('openai', body, (b) => b.temperature !== undefined)
     expect(rec.invalid).toEqual([])
-    expect(messagesOf(result.body)).toEqual([{ role: 'system', content: 'You are a coding agent. You are a coding…' }, { role: 'user', content: 'Fix the failing test.' }])
+    expect(messagesOf(result.body)).toEqual([{ role: 'user', content: 'Fix the failing test.' }])
     expect(result.body).not.toHaveProperty('tools')
     expect(result.body).not.toHaveProperty('tool_choice')
     expect(result.body).toMatchObject({ temperature: 0.2, stream: true })
@@ -203,9 +206,9 @@ describe('OpenAI system messages, tool_choice', () => {
       'removed messages 4–31 (28 messages)',
       'removed 8 unused tools',
       'shortened 2 texts to stubs',
-      'removed 2 system messages after the first'
+      'removed all 3 system messages'
     ])
-    expect(result.oneMinimal).toBe(true)
+    expectOneMinimal('openai', result, (b) => b.temperature !== undefined)
   })
 })
 

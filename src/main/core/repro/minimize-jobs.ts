@@ -9,6 +9,7 @@ import type { KeyVault } from '../replay/key-vault'
 import type { ExchangeRecord } from '../store/record'
 import { DEFAULT_BUDGET, errorFingerprint, minimize, predictedOracle, predictedTarget, type MinimizeResult } from './minimize'
 import { upstreamOracle } from './upstream-oracle'
+import { candidateBytes } from './minimize/session'
 import { replayHeaders } from '../replay/replay-headers'
 
 export class MinimizeError extends Error {}
@@ -32,9 +33,18 @@ interface Plan {
   lane: string
 }
 
+/** A finished run's result, kept for `repro:export` by job id (the last few runs). */
+export interface MinimizeJobResult {
+  exchangeId: string
+  outcome: MinimizeOutcome
+}
+
+const RESULTS_KEPT = 20
+
 export class MinimizeJobs {
   private readonly jobs = new Map<string, AbortController>()
   private readonly lanes = new Map<string, Promise<unknown>>()
+  private readonly results = new Map<string, MinimizeJobResult>()
 
   constructor(private readonly opts: { keys: KeyVault; timeouts: Timeouts; tls?: https.RequestOptions; emit: (s: MinimizeStatus) => void; baseBackoffMs?: number }) {}
 
@@ -69,6 +79,11 @@ export class MinimizeJobs {
     }
   }
 
+  /** The result of a finished (or stopped, or cancelled) run; undefined while it runs or once forgotten. */
+  result(jobId: string): MinimizeJobResult | undefined {
+    return this.results.get(jobId)
+  }
+
   cancel(jobId: string): boolean {
     const c = this.jobs.get(jobId)
     if (!c) return false
@@ -95,6 +110,7 @@ export class MinimizeJobs {
       this.opts.emit({ jobId, exchangeId, state, progress, result, message })
     const outcome = (r: MinimizeResult): MinimizeOutcome => ({
       body: JSON.stringify(r.body, null, 2),
+      requestText: candidateBytes(r.body),
       removed: r.removed,
       requestsUsed: r.requestsUsed,
       originalBytes: r.originalBytes,
@@ -123,7 +139,10 @@ export class MinimizeJobs {
         (r) => {
           const state = r.stoppedBecause === 'cancelled' ? 'cancelled' : r.stoppedBecause === 'stopped' ? 'stopped' : 'done'
           const message = r.stoppedBecause === 'budget' ? `budget of ${input.budget ?? DEFAULT_BUDGET} requests used up; this is the smallest found so far` : r.stopReason
-          emit(state, null, outcome(r), message)
+          const done = outcome(r)
+          this.results.set(jobId, { exchangeId, outcome: done })
+          while (this.results.size > RESULTS_KEPT) this.results.delete(this.results.keys().next().value as string)
+          emit(state, null, done, message)
         },
         (err: Error) => emit('failed', null, null, err.message)
       )

@@ -1,6 +1,7 @@
 // Minimize a failing request (jobs with progress) and export the repro bundle.
 import type { Analysis } from '../analysis'
 import type { ConversationList } from '../conversation-list'
+import { ApiArgError } from '../../../shared/api'
 import { asArgError, requireRecord, type Handlers } from '../handler-kit'
 import type { Store } from '../store/store'
 import { buildBundle, zipBundle } from './export/bundle'
@@ -24,8 +25,14 @@ export function reproHandlers({ store, analysis, conversations, minimizer, versi
       )
     },
     'repro:cancel': async ({ jobId }) => ({ cancelled: minimizer.cancel(jobId) }),
-    'repro:export': async ({ id, minimalBody, removed, minimizedBy }) => {
+    'repro:export': async ({ id, jobId, minimalBody, removed, minimizedBy }) => {
       const record = requireRecord(store, id)
+      if (jobId) {
+        // The bytes the run proved: never a body the UI parsed and printed again.
+        const job = minimizer.result(jobId)
+        if (!job || job.exchangeId !== id) throw new ApiArgError(`no finished minimize run ${jobId} of exchange ${id} (it is still running, or was forgotten: run it again)`)
+        ;({ requestText: minimalBody, removed, mode: minimizedBy } = job.outcome)
+      }
       const members = record.summary.conversationId ? conversations.exchanges(record.summary.conversationId) : []
       const files = buildBundle({
         exchange: exchangeFromRecord(store, record),

@@ -10,6 +10,7 @@ import type { KeyVault } from '../replay/key-vault'
 import { replayHeaders } from '../replay/replay-headers'
 import { waitMs } from '../replay/replayer'
 import { errorFingerprint, OracleStop } from './minimize'
+import { candidateBytes } from './minimize/session'
 
 export interface UpstreamOracleOptions {
   target: URL
@@ -34,7 +35,7 @@ const STOP: Record<number, string> = {
 
 export function upstreamOracle(opts: UpstreamOracleOptions): (candidate: Record<string, unknown>) => Promise<{ fingerprint: string }> {
   return async (candidate) => {
-    const body = Buffer.from(JSON.stringify(candidate), 'utf8')
+    const body = Buffer.from(candidateBytes(candidate), 'utf8')
     const headers = replayHeaders(opts.recordedHeaders, { host: opts.target.host, edited: true, bodyLength: body.length, keys: opts.keys, typedKey: opts.typedKey })
     for (let attempt = 1; ; attempt++) {
       const res = await send(opts, headers, body)

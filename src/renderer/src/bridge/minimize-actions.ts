@@ -89,7 +89,11 @@ export async function exportRepro(id: string): Promise<void> {
   const run = s.minimize
   const result = run && run.exchangeId === id && !isMinimizeActive(run) ? run.result : null
   try {
-    const bundle = await getApi()['repro:export']({ id, minimalBody: result?.body ?? null, removed: result?.removed ?? [], minimizedBy: result?.mode ?? null })
+    // The core exports the run's own bytes (jobId); the body shown here is a pretty copy, never what is sent.
+    const jobId = result ? run!.jobId : null
+    const bundle = jobId
+      ? await getApi()['repro:export']({ id, jobId, minimalBody: null, removed: [], minimizedBy: null })
+      : await getApi()['repro:export']({ id, minimalBody: result?.requestText ?? null, removed: result?.removed ?? [], minimizedBy: result?.mode ?? null })
     downloadBytes(bundle.fileName, base64ToBytes(bundle.zipBase64))
     useAppStore.getState().setExportState({ exchangeId: id, status: 'done', message: `${bundle.fileName} · ${bundle.files.length} files${result ? ' · minimal request' : ''}` })
   } catch (err) {

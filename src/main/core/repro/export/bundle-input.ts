@@ -2,6 +2,12 @@
 import type { Diagnosis, HeaderList } from '../../../../shared/types'
 
 export interface BundleExchange {
+  /** The recorded exchange's id (absent for a file's entry that names none). */
+  id?: string
+  /** Set on a replay sent from the app: the exchange it replays. */
+  replayOf?: string | null
+  /** Set on an imported copy of a recorded exchange. */
+  duplicateOf?: string | null
   startedAt: string
   method: string
   url: string
@@ -20,7 +26,9 @@ export interface BundleInput {
   /** "predicted" when the minimizer ran offline against the rules. */
   minimizedBy: 'upstream' | 'predicted' | null
   diagnosis: Diagnosis | null
-  /** The conversation, for the HAR (at least the exchange itself). */
+  /** The conversation, for the HAR (at least the exchange itself): every exchange of it, replays included. */
   conversation: BundleExchange[]
+  /** Total body bytes the HAR keeps (default 20 MB). */
+  harCapBytes?: number
   toolVersion: string
 }

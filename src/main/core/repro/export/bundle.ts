@@ -21,6 +21,14 @@ function scrubbed(e: BundleExchange): BundleExchange {
   }
 }
 
+function prettyJson(text: string): string | null {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2) + '\n'
+  } catch {
+    return null
+  }
+}
+
 function bodyValue(text: string): unknown {
   try {
     return JSON.parse(text)
@@ -31,17 +39,21 @@ function bodyValue(text: string): unknown {
 
 export function buildBundle(input: BundleInput): BundleFiles {
   const e = scrubbed(input.exchange)
+  // The minimal request exactly as the minimizer sent it (its bytes were proven to fail); a pretty copy beside it.
   const request = input.minimalBody !== null ? scrub(input.minimalBody) : e.requestBody
   const t = target(e.url, e.method, e.requestHeaders)
   const summary = `Repro of ${e.response ? `HTTP ${e.response.status}` : 'a request'} from ${t.origin}${t.path}`
+  const har = harOf(input.conversation.map(scrubbed), input.toolVersion, { focusId: e.id ?? null, capBytes: input.harCapBytes })
+  const pretty = input.minimalBody !== null ? prettyJson(request) : null
   const files: BundleFiles = {
     'request.json': request,
+    ...(pretty !== null ? { 'request.pretty.json': pretty } : {}),
     'request.original.json': e.requestBody,
     'response.json': JSON.stringify(e.response ? { status: e.response.status, headers: Object.fromEntries(e.response.headers), body: bodyValue(e.response.body) } : null, null, 2) + '\n',
     'curl.sh': curlScript(t, summary),
     'repro.mjs': nodeScript(t, summary),
-    'README.md': bundleReadme({ ...input, exchange: e }, t, { original: Buffer.byteLength(e.requestBody), minimal: Buffer.byteLength(request) }),
-    'conversation.har': JSON.stringify(harOf(input.conversation.map(scrubbed), input.toolVersion), null, 2) + '\n'
+    'README.md': bundleReadme({ ...input, exchange: e }, t, { original: Buffer.byteLength(e.requestBody), minimal: Buffer.byteLength(request) }, har.summary),
+    'conversation.har': JSON.stringify(har.har, null, 2) + '\n'
   }
   // The last line of defence: nothing leaves with a key in it, whatever file it is in.
   for (const name of Object.keys(files)) files[name] = scrub(files[name])

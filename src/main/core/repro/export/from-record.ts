@@ -16,6 +16,9 @@ export function exchangeFromRecord(store: Store, record: ExchangeRecord): Bundle
   const s = record.summary
   const res = record.response
   return {
+    id: s.id,
+    replayOf: record.replayOf ?? null,
+    duplicateOf: s.duplicateOf ?? null,
     startedAt: s.startedAt,
     method: s.method,
     url: s.upstreamUrl,
@@ -39,6 +42,7 @@ export function conversationFromStore(store: Store, members: readonly ExchangeSu
 
 export function exchangeFromEntry(entry: ImportEntry): BundleExchange {
   return {
+    ...(entry.sourceId ? { id: entry.sourceId } : {}),
     startedAt: entry.startedAt,
     method: entry.method,
     url: entry.url,

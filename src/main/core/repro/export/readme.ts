@@ -1,7 +1,8 @@
 // README.md of a bundle: what fails, the error, the culprit and its rule, how to run it, what was removed.
 import type { BundleInput } from './bundle-input'
+import { capText, type HarSummary } from './har'
 
-export function bundleReadme(input: BundleInput, t: { origin: string; path: string }, sizes: { original: number; minimal: number }): string {
+export function bundleReadme(input: BundleInput, t: { origin: string; path: string }, sizes: { original: number; minimal: number }, har?: HarSummary): string {
   const e = input.exchange
   const d = input.diagnosis
   const model = safeModel(input.minimalBody ?? e.requestBody)
@@ -46,10 +47,12 @@ export function bundleReadme(input: BundleInput, t: { origin: string; path: stri
     '',
     '## Files',
     '',
-    `- \`request.json\`: the ${input.minimalBody ? 'minimized' : 'original'} request (${sizes.minimal.toLocaleString('en-US')} bytes)`,
+    input.minimalBody
+      ? `- \`request.json\`: the minimized request (${sizes.minimal.toLocaleString('en-US')} bytes), byte for byte as the minimizer sent it and saw it fail; \`request.pretty.json\` is the same request indented for reading`
+      : `- \`request.json\`: the original request (${sizes.minimal.toLocaleString('en-US')} bytes)`,
     `- \`request.original.json\`: the request as the agent sent it (${sizes.original.toLocaleString('en-US')} bytes)`,
     '- `response.json`: status, headers and body as received',
-    '- `conversation.har`: the conversation, for any HAR viewer',
+    `- \`conversation.har\`: ${harLine(har)}, for any HAR viewer`,
     '- `curl.sh`, `repro.mjs`: run it',
     ''
   )
@@ -67,6 +70,14 @@ export function bundleReadme(input: BundleInput, t: { origin: string; path: stri
   }
   lines.push('Secrets (keys, tokens, cookies) were removed from every file of this bundle.', '')
   return lines.join('\n')
+}
+
+function harLine(har: HarSummary | undefined): string {
+  if (!har) return 'the conversation'
+  const n = (k: number, word: string, words = `${word}s`): string => `${k.toLocaleString('en-US')} ${k === 1 ? word : words}`
+  const parts = [`every exchange of the conversation (${n(har.entries, 'exchange')}${har.replays ? `, of which ${n(har.replays, 'replay')} sent from the editor, marked \`_replayOf\`` : ''})`]
+  parts.push(har.cut ? `bodies cut in ${n(har.cut, 'entry', 'entries')} to keep it under ${capText(har.capBytes)} (each cut entry's comment says how much was kept)` : `all bodies whole (under ${capText(har.capBytes)})`)
+  return parts.join('; ')
 }
 
 function safeModel(body: string): string | null {

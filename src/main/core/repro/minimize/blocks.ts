@@ -1,6 +1,7 @@
 // Content blocks inside one message. A tool call is removed together with its results (Anthropic: the
-// tool_result blocks in the next user message; OpenAI: the tool messages answering it), and a removal that
-// would leave any message empty is not a candidate at all (null), so every request built here is valid.
+// tool_result blocks in the next user message, and that message when nothing else is left in it; OpenAI: the
+// tool messages answering it). A removal that would leave its own message empty is not a candidate (null);
+// whether the rest is still well-formed is for well-formed.ts to say.
 import { isRecord, type JsonRecord } from '../../protocols/json'
 import type { Candidate, Protocol, State } from './candidate'
 import { derive, messagesOf, recordAt } from './candidate'
@@ -69,8 +70,11 @@ export function removeBlocks(protocol: Protocol, state: State, remove: readonly 
     if (reply && reply.role === 'user' && Array.isArray(reply.content)) {
       const content = reply.content.filter((b) => !(isRecord(b) && b.type === 'tool_result' && ids.has(b.tool_use_id as string)))
       if (content.length !== reply.content.length) {
-        if (content.length === 0) return null
-        messages[at + 1] = { ...reply, content }
+        // A turn that held only those results goes with them; well-formed.ts decides whether what is left may be sent.
+        if (content.length === 0) {
+          messages.splice(at + 1, 1)
+          origIndex.splice(at + 1, 1)
+        } else messages[at + 1] = { ...reply, content }
       }
     }
   }

@@ -8,19 +8,23 @@
 //   texts     long texts (> 200 chars) → stubs
 //   system    system prompt parts
 //   params    optional parameters (`stream` stays as sent, see parts.ts)
-//   verify    every single removal of the result (turn, tool, block, system part, parameter) is tried;
-//             any that still fails is taken and verify starts over. Finishing it makes the result 1-minimal.
+//   verify    every single removal of the result (turn, message of any role — a system message, the first
+//             user message — block, tool, system part, parameter) is tried; any that still fails is taken and
+//             verify starts over. Only a verify that ran to the end makes the result 1-minimal (oneMinimal).
+// A candidate must stay as well-formed as the original (well-formed.ts): one that would not is never sent.
 // Every candidate is one oracle call, never sent twice (memo by hash), never past the budget; the best so
 // far survives a cancel, the budget running out and an OracleStop.
 import { blockElements, removeBlocks } from './blocks'
 import type { Candidate, Protocol, State } from './candidate'
 import { messagesOf } from './candidate'
 import { ddmin, shortestFailingPrefix } from './ddmin'
+import { OK_FINGERPRINT } from './fingerprint'
 import { optionalParams, removeParams, removeSystemParts, removeTools, systemParts, unusedTools } from './parts'
 import { Halt, Session, type MinimizeProgress, type Oracle } from './session'
 import { stubTexts, textSlots } from './texts'
 import { summary } from './summary'
 import { keepUnits, messageUnits, unitOfMessage } from './units'
+import { removeMessage } from './messages'
 
 export { OracleStop, type MinimizeProgress, type Oracle } from './session'
 
@@ -30,8 +34,11 @@ export interface MinimizeOptions {
   protocol: Protocol
   /** The failing request JSON. Never modified. */
   body: Record<string, unknown>
-  /** The fingerprint to preserve (errorFingerprint of the failure, or predictedTarget). */
-  target: string
+  /**
+   * The fingerprint to preserve (errorFingerprint of the failure, or predictedTarget). Absent or null: how the
+   * original fails at the oracle now (the original is then sent once, as the first call, and never again).
+   */
+  target?: string | null
   /** Sends or predicts one candidate; must not modify it; may throw OracleStop to end the run. */
   oracle: Oracle
   /** Max oracle calls, the first check of the original included. Default 60. */
@@ -52,13 +59,15 @@ export interface MinimizeResult {
   stopReason: string | null
   /** Every single removal from the result was tried and none failed the same way. */
   oneMinimal: boolean
+  /** The fingerprint kept: the given target, or how the original failed (null when the oracle was never asked). */
+  target: string | null
   originalBytes: number
   bytes: number
 }
 
 export async function minimize(opts: MinimizeOptions): Promise<MinimizeResult> {
   const budget = typeof opts.budget === 'number' && Number.isFinite(opts.budget) ? Math.max(0, Math.floor(opts.budget)) : DEFAULT_BUDGET
-  const s = new Session(opts.body, { oracle: opts.oracle, target: opts.target, budget, signal: opts.signal, onProgress: opts.onProgress })
+  const s = new Session(opts.body, { oracle: opts.oracle, target: opts.target ?? null, protocol: opts.protocol, budget, signal: opts.signal, onProgress: opts.onProgress })
   const p = opts.protocol
   let stoppedBecause: MinimizeResult['stoppedBecause'] = 'done'
   let stopReason: string | null = null
@@ -67,9 +76,12 @@ export async function minimize(opts: MinimizeOptions): Promise<MinimizeResult> {
     s.checkCancelled()
     s.phase = 'original'
     const got = await s.original()
-    if (got !== opts.target) {
+    if (got !== s.targetFingerprint) {
       stoppedBecause = 'stopped'
       stopReason = `the original request does not fail that way (it gave: ${got})`
+    } else if (got === OK_FINGERPRINT) {
+      stoppedBecause = 'stopped'
+      stopReason = 'the original request does not fail here: there is nothing to keep while shrinking it'
     } else {
       await prefixAndTurns(s, opts.culpritIndex ?? null)
       s.phase = 'tools'
@@ -95,6 +107,7 @@ export async function minimize(opts: MinimizeOptions): Promise<MinimizeResult> {
     stoppedBecause,
     stopReason,
     oneMinimal,
+    target: s.targetFingerprint,
     originalBytes: s.originalBytes,
     bytes: s.currentBytes
   }
@@ -162,10 +175,12 @@ async function verify(s: Session, p: Protocol): Promise<boolean> {
   }
 }
 
-function* singleRemovals(state: State, p: Protocol): Generator<Candidate | null> {
+/** Every single removal from `state`, whole turns first (the biggest wins), then each message on its own. */
+export function* singleRemovals(state: State, p: Protocol): Generator<Candidate | null> {
   const body = state.body
   const units = messageUnits(messagesOf(body))
   for (let u = 1; u < units.length; u++) yield keepUnits(state, units, range(1, units.length).filter((k) => k !== u))
+  for (let i = 0; i < messagesOf(body).length; i++) yield removeMessage(p, state, i)
   for (const t of unusedTools(p, body)) yield removeTools(state, [t])
   for (let i = 0; i < messagesOf(body).length; i++) for (const e of blockElements(p, body, i)) yield removeBlocks(p, state, [e])
   for (const part of systemParts(p, body)) yield removeSystemParts(p, state, [part])

@@ -3,8 +3,9 @@
 // the same thing.
 import { createHash } from 'node:crypto'
 import type { JsonRecord } from '../../protocols/json'
-import type { Candidate, State } from './candidate'
+import type { Candidate, Protocol, State } from './candidate'
 import { messagesOf, NOTHING_DONE } from './candidate'
+import { noWorseThan, shapeProblems, type ShapeCounts } from './well-formed'
 
 /** Thrown by an oracle to end the run, keeping the best so far: 401/402/403, network down, quota. */
 export class OracleStop extends Error {
@@ -30,7 +31,10 @@ export class Halt {
 
 export interface SessionOptions {
   oracle: Oracle
-  target: string
+  /** The fingerprint to keep; null: whatever the original answers (it is then sent once, as the first call). */
+  target: string | null
+  /** Candidates must stay as well-formed as the original in this protocol's shape (well-formed.ts). */
+  protocol?: Protocol
   budget: number
   signal?: AbortSignal
   onProgress?: (p: MinimizeProgress) => void
@@ -50,6 +54,9 @@ export class Session {
   readonly originalMessages: number
   private readonly memo = new Map<string, string>()
   private currentHash: string
+  private target: string | null
+  /** The original's shape problems, by kind: no candidate may have more. */
+  private readonly allowed: ShapeCounts | null
 
   constructor(
     body: JsonRecord,
@@ -60,13 +67,23 @@ export class Session {
     this.currentBytes = this.originalBytes = sized.bytes
     this.currentHash = sized.hash
     this.originalMessages = messagesOf(body).length
+    this.target = opts.target
+    this.allowed = opts.protocol ? shapeProblems(opts.protocol, body) : null
   }
 
-  /** Does the original still fail the same way? The one call that is not a reduction. */
+  /**
+   * How the original fails now: the one call that is not a reduction. Without a given target, its answer
+   * becomes the target (a caller that needs the original's answer gets it from here, never by sending twice).
+   */
   async original(): Promise<string> {
     const fingerprint = await this.ask(this.current.body, measure(this.current.body))
+    this.target ??= fingerprint
     this.report()
     return fingerprint
+  }
+
+  get targetFingerprint(): string | null {
+    return this.target
   }
 
   /** Try a candidate; when it fails the same way it becomes the current best. null (invalid) → false. */
@@ -74,9 +91,11 @@ export class Session {
     if (candidate === null) return false
     const sized = measure(candidate.body)
     if (sized.hash === this.currentHash) return true
+    // A request the API would refuse for its shape proves nothing about the failure: never sent.
+    if (this.allowed && !noWorseThan(shapeProblems(this.opts.protocol!, candidate.body), this.allowed)) return false
     const known = this.memo.get(sized.hash)
     const fingerprint = known ?? (await this.ask(candidate.body, sized))
-    const same = fingerprint === this.opts.target
+    const same = fingerprint === this.target
     if (same) this.accept(candidate, sized)
     if (known === undefined) this.report()
     return same
@@ -87,7 +106,7 @@ export class Session {
     if (candidate === null) return true
     const hash = measure(candidate.body).hash
     const known = this.memo.get(hash)
-    return known !== undefined && known !== this.opts.target
+    return known !== undefined && known !== this.target
   }
 
   checkCancelled(): void {
@@ -132,8 +151,13 @@ export class Session {
   }
 }
 
+/** The exact bytes a candidate is sent as (the upstream oracle) and exported as (the bundle's request.json). */
+export function candidateBytes(body: JsonRecord): string {
+  return JSON.stringify(body)
+}
+
 function measure(body: JsonRecord): Sized {
-  const json = JSON.stringify(body)
+  const json = candidateBytes(body)
   return { hash: createHash('sha1').update(json).digest('hex'), bytes: Buffer.byteLength(json) }
 }
 

@@ -9,9 +9,10 @@ export function summary(p: Protocol, original: JsonRecord, result: State): strin
   const lines: string[] = []
   const messages = messagesOf(original)
   const kept = new Set(result.origIndex)
-  // OpenAI system messages after the first are reported as system parts.
+  // OpenAI's leading system messages are reported as the system prompt, not as history.
   const systemEnd = p === 'openai' ? leadingSystemCount(messages) : 0
-  const gone = messages.flatMap((_, i) => (kept.has(i) || (i > 0 && i < systemEnd) ? [] : [i]))
+  const gone = messages.flatMap((_, i) => (kept.has(i) || i < systemEnd ? [] : [i]))
+  const systemGone = Array.from({ length: systemEnd }, (_, i) => i).filter((i) => !kept.has(i)).length
   const t = result.done
   const msgLine = describeRemovedMessages(gone)
   if (msgLine) lines.push(msgLine)
@@ -21,9 +22,10 @@ export function summary(p: Protocol, original: JsonRecord, result: State): strin
     lines.push(`removed ${t.blocks} ${what} (a tool call goes with its results)`)
   }
   if (t.texts > 0) lines.push(`shortened ${t.texts} ${plural(t.texts, 'text')} to stubs`)
-  if (t.system > 0) {
-    if (p === 'openai') lines.push(`removed ${t.system} system ${plural(t.system, 'message')} after the first`)
-    else if (!('system' in result.body)) lines.push('removed the system prompt')
+  if (p === 'openai') {
+    if (systemGone > 0) lines.push(systemGone === systemEnd ? (systemEnd === 1 ? 'removed the system message' : `removed all ${systemEnd} system messages`) : `removed ${systemGone} of the ${systemEnd} system messages`)
+  } else if (t.system > 0) {
+    if (!('system' in result.body)) lines.push('removed the system prompt')
     else lines.push(`removed system prompt parts (${t.system} of ${Array.isArray(original.system) ? original.system.length : 1})`)
   }
   if (t.params.length > 0) {
