@@ -1,5 +1,7 @@
 // Which session a client names, in each shape real agents send (sources in client-session.ts), and titles
 // that skip harness wrappers.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { clientSession, sessionOfUserId } from '../../../src/main/core/conversations/client-session'
 import { firstUserWords, userWords } from '../../../src/main/core/conversations/title-text'
@@ -24,6 +26,41 @@ describe('clientSession', () => {
   it('ignores what is not an id: x-stainless-*, empty, null-like, control characters, too long', () => {
     expect(clientSession([['X-Stainless-Retry-Count', '0'], ['user-agent', 'QwenCode/0.15.10']], { metadata: { user_id: 'u' } })).toBeNull()
     for (const bad of ['', '  ', 'null', 'undefined', 'a\u0007b', 'x'.repeat(201)]) expect(clientSession([['x-session-id', bad]], null)).toBeNull()
+  })
+})
+
+describe('real clients (test/fixtures/clients)', () => {
+  const DIR = 'test/fixtures/clients'
+  const EXPECTED: Record<string, string | null> = {
+    'claude-code': 'x-claude-code-session-id',
+    'claude-code-capabilities': 'x-claude-code-session-id',
+    opencode: 'x-session-id',
+    'opencode-anthropic': 'x-session-id',
+    'kilo-cli': 'x-session-id',
+    codex: 'session-id',
+    'qwen-code': null,
+    'qwen-code-0.15': null,
+    'cline-cli': null,
+    'continue-cli': null,
+    'gemini-cli': null,
+    'openai-sdk-js': null,
+    'anthropic-sdk-js': null
+  }
+  it.each(Object.entries(EXPECTED))('%s names its session in %s', (client, source) => {
+    // Model requests only: Claude Code's `HEAD /anthropic` connection check carries no session.
+    const read = (f: string) => JSON.parse(readFileSync(join(DIR, client, f), 'utf8')) as { request: { method: string; headers: Record<string, string>; body: unknown } }
+    const files = readdirSync(join(DIR, client)).filter((f) => f.endsWith('.json') && read(f).request.method === 'POST')
+    expect(files.length).toBeGreaterThan(0)
+    const sessions = new Set<string | null>()
+    for (const f of files) {
+      const x = read(f)
+      const found = clientSession(Object.entries(x.request.headers), x.request.body)
+      expect(found?.source ?? null, f).toBe(source)
+      sessions.add(found?.id ?? null)
+    }
+    // One run, one session; Claude Code's metadata.user_id names the same one as its header.
+    expect(sessions.size).toBe(1)
+    if (client.startsWith('claude-code')) expect(clientSession([], read(files[0]).request.body)?.id).toBe([...sessions][0])
   })
 })
 

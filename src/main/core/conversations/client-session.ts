@@ -1,16 +1,14 @@
 // The session a client names for itself, read from the (already redacted) request. An agent that names its
 // session makes it the parent of everything it sends: main thread, title requests, sub-agents. Which agents
-// send what (checked against real traffic where the agent installs here, see test/scenarios/real-agents):
-// - Claude Code: `X-Claude-Code-Session-Id` (2.1.86+, observed on 2.1.197), and the session part of
+// send what, checked against their real traffic (test/fixtures/clients, test/scenarios/real-agents):
+// - Claude Code: `X-Claude-Code-Session-Id` (2.1.86+, seen on 2.1.197), and the session part of
 //   `metadata.user_id`: `user_<hash>_account_<uuid or empty>_session_<uuid>` before 2.1.78, a JSON string
 //   `{"device_id","account_uuid","session_id"}` since (coder/aibridge#241, ding113/claude-code-hub#939).
-// - OpenCode: `x-session-id` and `x-session-affinity`, both `ses_…` (observed on 1.18.33); Kilo's CLI, an
-//   OpenCode fork, sends `X-Session-Id` and `X-KiloCode-TaskId` with the same id.
-// - Kilo Code (the extension): `X-KiloCode-TaskId`, one per task.
-// - Codex: a `session_id` header carrying its conversation id.
-// Qwen Code, Gemini CLI, Crush, Goose and plain OpenAI/Anthropic SDK clients (`x-stainless-*` only) name none;
-// nor do Cline and Roo Code on their OpenAI-compatible and Anthropic providers: their requests fall back to
-// prefix lineage.
+// - OpenCode (1.18.33) and Kilo's CLI (7.7.7, an OpenCode fork): `x-session-id` and `x-session-affinity`, `ses_…`.
+// - Codex (0.171.0): `session-id` (and `thread-id`, the same value); older builds sent `session_id`.
+// - Kilo Code (the VS Code extension): `X-KiloCode-TaskId`, one per task (Kilo-Org/kilocode sources).
+// Seen naming none: Qwen Code, Cline's CLI, Continue's CLI, Gemini CLI, pi-ai and the OpenAI/Anthropic SDKs
+// (`x-stainless-*` only). Their requests group by prefix lineage.
 import type { HeaderList } from '../../../shared/types'
 import type { ExchangeRecord } from '../store/record'
 import { isRecord } from './message-shapes'
@@ -22,7 +20,7 @@ export interface ClientSession {
 }
 
 /** Headers that carry a session id, in the order they are trusted. */
-const SESSION_HEADERS = ['x-claude-code-session-id', 'x-session-id', 'x-session-affinity', 'x-kilocode-taskid', 'session_id']
+const SESSION_HEADERS = ['x-claude-code-session-id', 'x-session-id', 'x-session-affinity', 'x-kilocode-taskid', 'session-id', 'session_id']
 
 const MAX_ID_LENGTH = 200
 
