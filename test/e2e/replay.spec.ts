@@ -38,6 +38,12 @@ test('Anthropic: restore thinking → send → 200, a branch of the conversation
   // Recorded, in the same conversation, marked as a replay.
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('conversation-view')).toContainText(/replay/i)
+  // The row still says how the agent's session ended (400, in error), with the replay's 200 on its branch.
+  const row = page.getByTestId('conversation-row').first()
+  await expect(row).toHaveAttribute('data-error', 'true')
+  await expect(row.getByTestId('conversation-errors')).toHaveText('1')
+  await expect(row.getByTestId('conversation-replay-status')).toContainText('200')
+  await expect(page.getByTestId('conversation-view')).toContainText('ended in error')
   const sent = JSON.parse(emulator.received.at(-1)!.body.toString('utf8'))
   expect(sent.messages[1].content[0]).toMatchObject({ type: 'thinking', thinking: 'I should list the src folder first.' })
 })
