@@ -9,7 +9,7 @@ const MIMO_400 = 'data:{"error":{"code":"400","message":"Param Incorrect","param
 const thought = (i: number): string => `Step ${i}: I should read the next file and check how it uses the helper. `.repeat(12)
 const output = (i: number): string => `// file ${i}\nexport function helper${i}(value: number): number {\n  return value * ${i}\n}\n`.repeat(102)
 
-function anthropicSession(): Record<string, unknown> {
+export function anthropicSession(): Record<string, unknown> {
   const messages: unknown[] = [{ role: 'user', content: 'Refactor the helpers.' }]
   for (let i = 1; messages.length < MESSAGES; i++) {
     const id = `toolu_${i}`
@@ -22,7 +22,7 @@ function anthropicSession(): Record<string, unknown> {
   return { model: 'mimo-v2.5-pro', max_tokens: 32000, stream: true, system: 'You are a coding agent. '.repeat(1250), tools: tools('anthropic'), messages }
 }
 
-function openaiSession(): Record<string, unknown> {
+export function openaiSession(): Record<string, unknown> {
   const messages: unknown[] = [{ role: 'system', content: 'You are a coding agent. '.repeat(1250) }, { role: 'user', content: 'Refactor the helpers.' }]
   for (let i = 1; messages.length < MESSAGES; i++) {
     const id = `call_${i}`

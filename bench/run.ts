@@ -15,6 +15,7 @@ import { uiBench } from './ui'
 import { peerProxiesBench } from './peer-proxies'
 import { mitmPeersBench } from './mitm-peers'
 import { parsersBench } from './parsers'
+import { evidenceBench } from './evidence'
 
 const which = process.argv[2] ?? 'all'
 const flag = (name: string): string | undefined => {
@@ -30,6 +31,7 @@ if (which === 'all' || which === 'proxy') sections.push('### Proxy overhead (loo
 if (which === 'all' || which === 'store') sections.push('### Store: generated agent sessions\n\n' + (await storeSession()) + '\n')
 if (which === 'all' || which === 'diagnose') sections.push('### Diagnose: 5 MB request, 1,000 messages\n\n' + (await diagnoseBench()) + '\n')
 if (which === 'all' || which === 'parsers') sections.push('### Parsers on multi-MB inputs\n\n' + (await parsersBench()) + '\n')
+if (which === 'all' || which === 'evidence') sections.push('### Evidence lookup: the recorded response behind each turn\n\n' + (await evidenceBench()) + '\n')
 if (which === 'all' || which === 'grouping') sections.push('### Conversation grouping\n\n' + (await groupingBench()) + '\n')
 if (which === 'all' || which === 'minimize') sections.push('### Minimize: oracle calls against history length\n\n' + (await minimizeBench()) + '\n')
 if (which === 'all' || which === 'mitm') sections.push('### Forward (MITM) proxy\n\n' + (await mitmBench()) + '\n')

@@ -24,9 +24,27 @@ function applies(id: string, protocol: FixProtocol, body: unknown, finding: Find
   const fix = FIXES[id]
   if (!fix.protocols.includes(protocol)) return false
   try {
-    return fix.apply(structuredClone(body), { protocol, finding, evidence: () => evidence }).length > 0
+    return fix.apply(copyJson(body) as typeof body, { protocol, finding, evidence: () => evidence }).length > 0
   } catch (err) {
     if (err instanceof FixError) return false
     throw err
   }
+}
+
+/**
+ * A deep copy of parsed JSON that shares the strings (immutable) instead of copying them: a fix may change any
+ * object or array of its copy, and a 5 MB request of long texts copies in a few ms (structuredClone copies
+ * every string and took tens of ms).
+ */
+export function copyJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyJson)
+  if (value === null || typeof value !== 'object') return value
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(value)) {
+    const copy = copyJson((value as Record<string, unknown>)[key])
+    // A "__proto__" key from JSON.parse is an own property; plain assignment would set the prototype instead.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true })
+    else out[key] = copy
+  }
+  return out
 }
