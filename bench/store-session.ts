@@ -16,6 +16,7 @@ import type { StoreStats } from '../src/main/core/store/generation'
 import { generatedSession, sessionRecord, type GeneratedExchange, type SessionOptions } from '../test/scenarios/generated-session'
 import { V1Writer } from '../test/unit/store/v1-writer'
 import { sessionThroughServe } from './serve-session'
+import { searchBench } from './store-search'
 
 /** The 500-request session: shorter turns than the 200-request one, so both are a few hundred MB raw. */
 export const SESSION_500: SessionOptions = { requests: 500, seed: 500, toolResult: [400, 5_000], thinking: [200, 1_000] }
@@ -142,6 +143,7 @@ export async function storeSession(): Promise<string> {
     ['500 requests, store in-process', a],
     ['200 requests through `serve` (own process)', b]
   ])
+  const search = await searchBench(a.dir)
   for (const m of [a, b]) if (typeof m !== 'string') rmSync(m.dir, { recursive: true, force: true })
-  return text
+  return `${text}\n\nBody search on the 500-request session (each query on a freshly opened store):\n\n${search}`
 }

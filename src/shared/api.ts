@@ -22,7 +22,11 @@ import type {
   ListPage,
   ProxyStatus,
   StoreStatus,
-  StreamView
+  StreamView,
+  DeleteResult,
+  SearchResults,
+  CompactResult,
+  StoreProgress
 } from './types'
 
 import { CALL_NAMES, EVENT_NAMES, IPC_EVENT_CHANNEL, MAX_IMPORT_CHARS, WEB, type CallName, type EventName } from './channels'
@@ -106,7 +110,16 @@ export const callArgs = {
     captureHosts: z.array(z.string().min(1).max(300)).max(200).optional()
   }),
   'proxy:regenerate-ca': z.null(),
-  'store:status': z.null()
+  'store:status': z.null(),
+  'exchanges:delete': z.object({ ids: z.array(id).min(1).max(100_000) }),
+  // Queries longer than a few hundred bytes are found too, by their start and then checked body by body.
+  'exchanges:search': z.object({
+    text: z.string().min(1).max(10_000),
+    caseSensitive: z.boolean().default(false),
+    parts: z.array(z.enum(['request', 'response'])).min(1).max(2).default(['request', 'response'])
+  }),
+  'exchanges:search-cancel': z.object({ searchId: id }),
+  'store:compact': z.null()
 } as const satisfies Record<CallName, z.ZodType>
 
 export type CallArg<K extends CallName> = z.input<(typeof callArgs)[K]>
@@ -145,6 +158,13 @@ export interface CallResults {
   /** A new CA: certificates made by the old one stop being trusted. */
   'proxy:regenerate-ca': ProxyStatus
   'store:status': StoreStatus
+  /** Tombstones: the exchanges leave the list and the store now, their bytes at the next compaction. */
+  'exchanges:delete': DeleteResult
+  /** Starts a body search; results arrive as `search:results` events. */
+  'exchanges:search': { searchId: string }
+  'exchanges:search-cancel': { cancelled: boolean }
+  /** Rewrites the store without deleted exchanges; progress as `store:progress` events. */
+  'store:compact': CompactResult
 }
 
 /** Events pushed from core to UI. */
@@ -159,6 +179,11 @@ export interface ApiEvents {
   'repro:progress': MinimizeStatus
   'proxy:status': ProxyStatus
   'store:status': StoreStatus
+  /** Exchanges removed from the store (by this client or another). */
+  'exchanges:deleted': { ids: string[] }
+  /** Body search results as they are found, then a last batch with `done`. */
+  'search:results': SearchResults
+  'store:progress': StoreProgress
 }
 
 // Compile-time check that the event list and the payload map name the same events.

@@ -24,10 +24,14 @@ export const CALL_NAMES = [
   'proxy:set-upstream',
   'proxy:set-mitm',
   'proxy:regenerate-ca',
-  'store:status'
+  'store:status',
+  'exchanges:delete',
+  'exchanges:search',
+  'exchanges:search-cancel',
+  'store:compact'
 ] as const
 
-export const EVENT_NAMES = ['exchange:upserted', 'conversation:upserted', 'replay:status', 'repro:progress', 'proxy:status', 'store:status'] as const
+export const EVENT_NAMES = ['exchange:upserted', 'conversation:upserted', 'replay:status', 'repro:progress', 'proxy:status', 'store:status', 'exchanges:deleted', 'search:results', 'store:progress'] as const
 
 export type CallName = (typeof CALL_NAMES)[number]
 export type EventName = (typeof EVENT_NAMES)[number]

@@ -161,6 +161,55 @@ export interface StoreStatus {
   /** False when writing failed (disk full, not writable); traffic still flows. */
   recording: boolean
   error: string | null
+  /** Deleted exchanges whose bytes a compaction would free. */
+  deletedPending?: number
+  /** True while a compaction runs. */
+  compacting?: boolean
+}
+
+/** One body that holds the searched text. */
+export interface SearchHit {
+  id: string
+  part: BodyPart
+  /** Matches in this body. */
+  matches: number
+  /** Byte offset of the first match in the body as stored, or as decoded when `decoded`. */
+  offset: number
+  /** The body is stored compressed (content-encoding) and was searched decoded. */
+  decoded: boolean
+  /** The text around the first match, on one line. */
+  snippet: string
+}
+
+/** A batch of search results; the last one of a search has `done` set. */
+export interface SearchResults {
+  searchId: string
+  hits: SearchHit[]
+  /** Exchanges looked at so far, of `total`. */
+  scanned: number
+  total: number
+  done: boolean
+  cancelled: boolean
+  error: string | null
+}
+
+export interface DeleteResult {
+  /** Removed from the store (their bytes go at the next compaction). */
+  deleted: string[]
+  /** Not in the store: unknown, or still in flight. */
+  notStored: string[]
+}
+
+export interface CompactResult {
+  records: number
+  bytesBefore: number
+  bytesAfter: number
+}
+
+export interface StoreProgress {
+  op: 'compact'
+  done: number
+  total: number
 }
 
 export interface AppInfo {

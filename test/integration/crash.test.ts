@@ -1,10 +1,10 @@
 // kill -9 while recording: the store opens after every kill, keeps every exchange that had ended except
 // at most the ones in flight, holds no duplicates, and every body it lists can be read back.
-// kill -9 while migrating a format-1 folder: the folder opens after every kill with all of its records and
-// bodies, in the old format or the new one, never a mix.
+// kill -9 while migrating a format-1 folder, or while compacting: the folder opens after every kill with all
+// of its (kept) records and bodies, in the old generation or the new one, never a mix.
 import { spawn } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { cpSync, existsSync, mkdtempSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
@@ -108,40 +108,76 @@ async function storeChild(op: 'open' | 'compact', dir: string, killAfterMs: numb
   return null
 }
 
+const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex')
+
+/**
+ * Runs `op` in a child on copies of `source`, killed at evenly spread moments of a full run; after each kill
+ * the folder must open, read-only (as `list` sees it) and for writing (which repairs or finishes), holding
+ * exactly `expected` (id → sha of request + response). Returns how many kills landed in the middle.
+ */
+async function killDuring(op: 'open' | 'compact', source: string, expected: Map<string, string>, midway: (dir: string) => boolean): Promise<{ midway: number; kills: number; fullMs: number }> {
+  const copy = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), `mimo-${op}-`))
+    cpSync(source, dir, { recursive: true })
+    return dir
+  }
+  const check = (dir: string, readOnly: boolean): void => {
+    const store = Store.open(dir, { readOnly })
+    expect(store.records.map((r) => r.summary.id).sort()).toEqual([...expected.keys()].sort())
+    for (const r of store.records) expect(sha(store.getBody(r.request.body!)) + sha(store.getBody(r.response!.body!))).toBe(expected.get(r.summary.id))
+    store.close()
+  }
+  const fullMs = (await storeChild(op, copy(), null))!
+  let landed = 0
+  const kills = Math.max(4, KILLS)
+  for (let k = 0; k < kills; k++) {
+    const dir = copy()
+    await storeChild(op, dir, (fullMs * (k + 0.5)) / kills)
+    if (midway(dir)) landed++
+    check(dir, true)
+    check(dir, false)
+    check(dir, true)
+  }
+  return { midway: landed, kills, fullMs }
+}
+
 it('survives kill -9 during a migration from store format 1', { timeout: 180_000 }, async () => {
   const source = mkdtempSync(join(tmpdir(), 'mimo-v1-'))
   const v1 = new V1Writer(source)
   const expected = new Map<string, string>()
-  const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex')
   let seq = 1
   for (const e of generatedSession({ requests: 40, seed: 9 })) {
     const r = sessionRecord(e, seq++, (b) => v1.putBody(b))
     v1.append(r)
     expected.set(r.summary.id, sha(e.request) + sha(e.response))
   }
-  const copy = (): string => {
-    const dir = mkdtempSync(join(tmpdir(), 'mimo-migrating-'))
-    cpSync(source, dir, { recursive: true })
-    return dir
+  // Mid-migration: the new generation half written, or committed with the old files not yet removed.
+  const run = await killDuring('open', source, expected, (dir) => (existsSync(join(dir, 'store.json')) ? existsSync(join(dir, 'blobs.pack')) : existsSync(join(dir, 'store-1'))))
+  console.log(`migration crash test: ${run.midway} of ${run.kills} kills landed mid-migration (a full one takes ${run.fullMs} ms)`)
+  expect(run.midway).toBeGreaterThan(0)
+})
+
+it('survives kill -9 during a compaction', { timeout: 180_000 }, async () => {
+  const source = mkdtempSync(join(tmpdir(), 'mimo-compact-src-'))
+  const store = Store.open(source)
+  const expected = new Map<string, string>()
+  const doomed: string[] = []
+  const a = generatedSession({ requests: 30, seed: 41 })
+  const b = generatedSession({ requests: 30, seed: 42 })
+  let seq = 1
+  for (let i = 0; i < 30; i++) {
+    for (const [e, drop] of [[a.next().value!, false], [b.next().value!, true]] as const) {
+      const r = sessionRecord(e, seq++, (bytes, kind) => store.putBody(bytes, kind))
+      store.append(r)
+      if (drop) doomed.push(r.summary.id)
+      else expected.set(r.summary.id, sha(e.request) + sha(e.response))
+    }
   }
-  const check = (dir: string, readOnly: boolean): void => {
-    const store = Store.open(dir, { readOnly })
-    expect(store.records.length).toBe(expected.size)
-    for (const r of store.records) expect(sha(store.getBody(r.request.body!)) + sha(store.getBody(r.response!.body!))).toBe(expected.get(r.summary.id))
-    store.close()
-  }
-  const fullMs = (await storeChild('open', copy(), null))!
-  let midway = 0
-  const kills = Math.max(4, KILLS)
-  for (let k = 0; k < kills; k++) {
-    const dir = copy()
-    await storeChild('open', dir, (fullMs * (k + 0.5)) / kills)
-    const committed = existsSync(join(dir, 'store.json'))
-    if (committed ? existsSync(join(dir, 'blobs.pack')) : existsSync(join(dir, 'store-1'))) midway++
-    check(dir, true) // as `list` would see it, before anything repairs it
-    check(dir, false) // the app's open finishes the migration
-    check(dir, true)
-  }
-  console.log(`migration crash test: ${midway} of ${kills} kills landed mid-migration (a full one takes ${fullMs} ms)`)
-  expect(midway).toBeGreaterThan(0)
+  store.delete(doomed)
+  store.close()
+  // Mid-compaction: the next generation half written, or committed with the old one not yet removed.
+  const generationOf = (dir: string): number => (JSON.parse(readFileSync(join(dir, 'store.json'), 'utf8')) as { generation: number }).generation
+  const run = await killDuring('compact', source, expected, (dir) => existsSync(join(dir, generationOf(dir) === 1 ? 'store-2' : 'store-1')))
+  console.log(`compaction crash test: ${run.midway} of ${run.kills} kills landed mid-compaction (a full one takes ${run.fullMs} ms)`)
+  expect(run.midway).toBeGreaterThan(0)
 })

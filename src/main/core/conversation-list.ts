@@ -48,6 +48,14 @@ export class ConversationList {
   private readonly sessions = new Map<string, SessionState>()
 
   constructor(records: readonly ExchangeRecord[] = []) {
+    this.rebuild(records)
+  }
+
+  /** Folds the records in from scratch (at start, and after exchanges were deleted). */
+  rebuild(records: readonly ExchangeRecord[]): void {
+    this.byId.clear()
+    this.threads.clear()
+    this.sessions.clear()
     for (const r of records) this.fold(r)
     for (const id of this.threads.keys()) this.byId.set(id, this.summarize(id))
   }

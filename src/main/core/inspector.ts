@@ -24,6 +24,7 @@ import { replayHandlers } from './replay/replay-handlers'
 import { MinimizeJobs } from './repro/minimize-jobs'
 import { reproHandlers } from './repro/repro-handlers'
 import { Store, type StoreOptions } from './store/store'
+import { StoreOps } from './store/store-handlers'
 
 export const DEFAULT_PROXY_PORT = 8788
 export const LOOPBACK = '127.0.0.1'
@@ -64,6 +65,7 @@ export class Inspector {
   private readonly persister: Persister
   private readonly reader: ExchangeReader
   private readonly proxy: ProxyControl
+  private readonly storeOps: StoreOps
 
   private constructor(private readonly options: InspectorOptions) {
     const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS
@@ -107,6 +109,24 @@ export class Inspector {
       changed: () => this.events.emit('proxy:status', this.proxyStatus())
     })
     this.warnings.push(...this.proxy.warnings)
+    this.storeOps = new StoreOps({
+      store: this.store,
+      control: (control, progress) => this.persister.control(control, progress),
+      isLive: (id) => !!this.recorder.getLive(id),
+      deleted: (_ids, conversationIds) => {
+        this.conversations.rebuild(this.store.records)
+        for (const id of conversationIds) {
+          const c = this.conversations.get(id)
+          if (c) this.events.emit('conversation:upserted', c)
+        }
+      },
+      emit: {
+        deleted: (ids) => this.events.emit('exchanges:deleted', { ids }),
+        progress: (p) => this.events.emit('store:progress', p),
+        search: (results) => this.events.emit('search:results', results),
+        status: () => this.events.emit('store:status', this.storeStatus())
+      }
+    })
     const { store, conversations, keys, events } = this
     this.handlers = {
       ...exchangeHandlers({
@@ -118,7 +138,8 @@ export class Inspector {
       ...importHandlers({ recorder: this.recorder, store }),
       ...replayHandlers({ store, analysis, replayer, keys }),
       ...reproHandlers({ store, analysis, conversations, minimizer, version: options.version }),
-      ...proxyHandlers({ proxy: this.proxy, events })
+      ...proxyHandlers({ proxy: this.proxy, events }),
+      ...this.storeOps.handlers()
     }
   }
 
@@ -159,7 +180,8 @@ export class Inspector {
       dataDir: this.options.dataDir,
       exchangeCount: this.store.records.length,
       recording: this.recorder.recording,
-      error: this.recorder.lastError
+      error: this.recorder.lastError,
+      ...this.storeOps.status()
     }
   }
 

@@ -5,6 +5,8 @@ import { sessionOfRecord } from '../conversations/client-session'
 import type { GroupKey } from '../conversations/group-key'
 import { SessionGrouper } from '../conversations/session-grouper'
 import { StoreWriter } from '../store/store-writer'
+import { runStoreControl, type StoreControl, type StoreControlResult } from '../store/store-control'
+import type { RewriteProgress } from '../store/rewrite'
 import { persistJob } from './persist-job'
 import { fromWire, type PersistWire } from './persist-wire'
 
@@ -14,6 +16,14 @@ export interface PersistRequest {
 }
 
 export type PersistReply = { seq: number; record: ReturnType<typeof persistJob> } | { seq: number; error: string }
+
+/** Deletes and compactions, in order with the persists (store/store-control.ts). */
+export interface ControlRequest {
+  seq: number
+  control: StoreControl
+}
+
+export type ControlReply = { seq: number; result: StoreControlResult } | { seq: number; progress: RewriteProgress } | { seq: number; error: string }
 
 const port = parentPort!
 const dir = (workerData as { dir: string }).dir
@@ -44,8 +54,9 @@ function rebuildConversations(w: StoreWriter): void {
   }
 }
 
-port.on('message', (message: PersistRequest) => {
+port.on('message', (message: PersistRequest | ControlRequest) => {
   if (!writer) return port.postMessage({ seq: message.seq, error: openError ?? 'the store could not be opened' } satisfies PersistReply)
+  if ('control' in message) return control(writer, message)
   try {
     port.postMessage({ seq: message.seq, record: persistJob(fromWire(message.input), writer, conversations) } satisfies PersistReply)
   } catch (err) {
@@ -53,3 +64,12 @@ port.on('message', (message: PersistRequest) => {
     port.postMessage({ seq: message.seq, error: e.code ? `${e.code}: ${e.message}` : e.message } satisfies PersistReply)
   }
 })
+
+function control(w: StoreWriter, message: ControlRequest): void {
+  try {
+    const result = runStoreControl(w, message.control, (progress) => port.postMessage({ seq: message.seq, progress } satisfies ControlReply))
+    port.postMessage({ seq: message.seq, result } satisfies ControlReply)
+  } catch (err) {
+    port.postMessage({ seq: message.seq, error: (err as Error).message } satisfies ControlReply)
+  }
+}

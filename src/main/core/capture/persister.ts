@@ -4,12 +4,15 @@ import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import type { ExchangeRecord } from '../store/record'
 import type { PersistWire } from './persist-wire'
-import type { PersistReply, PersistRequest } from './persist-worker'
+import type { ControlReply, ControlRequest, PersistReply, PersistRequest } from './persist-worker'
+import type { RewriteProgress } from '../store/rewrite'
+import type { StoreControl, StoreControlResult } from '../store/store-control'
 import { persistWorkerFile } from './worker-file'
 
 interface Pending {
-  resolve: (record: ExchangeRecord) => void
+  resolve: (value: never) => void
   reject: (error: Error) => void
+  progress?: (p: RewriteProgress) => void
 }
 
 /** The built worker file, or in tests the TypeScript source through a bootstrap that registers tsx first. */
@@ -31,11 +34,12 @@ export class Persister {
 
   constructor(dir: string) {
     this.worker = startWorker(dir)
-    this.worker.on('message', (reply: PersistReply) => {
+    this.worker.on('message', (reply: PersistReply | ControlReply) => {
       const p = this.pending.get(reply.seq)
+      if ('progress' in reply) return p?.progress?.(reply.progress)
       this.pending.delete(reply.seq)
       if ('error' in reply) p?.reject(new Error(reply.error))
-      else p?.resolve(reply.record)
+      else p?.resolve(('record' in reply ? reply.record : reply.result) as never)
     })
     const dead = (err: Error): void => {
       this.failed = err
@@ -57,6 +61,21 @@ export class Persister {
     this.inflight.add(done)
     const forget = (): void => void this.inflight.delete(done)
     done.then(forget, forget)
+    return done
+  }
+
+  /** Deletes or compacts through the worker, which owns the writer: after every persist queued before it. */
+  control<T extends StoreControlResult>(control: StoreControl, progress?: (p: RewriteProgress) => void): Promise<T> {
+    if (this.failed) return Promise.reject(this.failed)
+    const seq = ++this.seq
+    const done = new Promise<T>((resolve, reject) => {
+      this.pending.set(seq, { resolve: resolve as (value: never) => void, reject, progress })
+      this.worker.postMessage({ seq, control } satisfies ControlRequest)
+    })
+    const tracked = done.then(() => null as unknown as ExchangeRecord)
+    this.inflight.add(tracked)
+    const forget = (): void => void this.inflight.delete(tracked)
+    tracked.then(forget, forget)
     return done
   }
 

@@ -65,6 +65,13 @@ export class Store {
     return this.reader.view.stats()
   }
 
+  /** Deleted exchanges still taking space (until a compaction). */
+  get deletedPending(): number {
+    if (!this.reader) return 0
+    this.reader.view.follow()
+    return this.reader.view.deleted.size
+  }
+
   get(id: string): ExchangeRecord | undefined {
     return this.byId.get(id)
   }
