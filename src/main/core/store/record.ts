@@ -1,6 +1,6 @@
 // What one exchange looks like on disk: the summary the list shows, headers (secrets already replaced by
-// fingerprints), and references to the body bytes in the blob pack. Bodies are never inline, so listing
-// reads only small lines.
+// fingerprints), and references to the body bytes in the pack. Bodies are never inline, so listing reads only
+// small records. A new BodyRef field must also be copied by store/rewrite.ts (migration and compaction).
 import type { ExchangeSummary, HeaderList } from '../../../shared/types'
 import type { ClientSession } from '../conversations/client-session'
 import type { ReplyFacts } from '../evidence/reply-facts'

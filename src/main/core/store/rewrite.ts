@@ -47,6 +47,10 @@ export function writeGeneration(dir: string, generation: number, source: RecordS
         request: { ...r.request, body: copy(r.request.body, 'request') },
         response: r.response ? { ...r.response, body: copy(r.response.body, 'response'), chunkTimes: copy(r.response.chunkTimes, 'chunk-times') } : null
       }
+      // A body reference this copy does not know would point into the old files after the switch.
+      for (const m of JSON.stringify(record).matchAll(/"ref":"([^"]*)"/g)) {
+        if (!m[1].startsWith(`g${generation}:`)) throw new Error(`record ${r.summary.id} holds a body reference the rewrite does not copy (${m[1]})`)
+      }
       writer.append(record)
       done++
       if (onProgress && (done === source.records.length || performance.now() - lastReport > 100)) {
