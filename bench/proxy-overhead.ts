@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { WebSocket } from 'ws'
-import { agent, chatBody, cpuMs, median, measure, once, pct, SSE_EVENTS, startChild, startLoopbackChild, type Child, type Timing } from './loopback'
+import { agent, chatBody, cpuMs, median, measure, once, pct, resent, SSE_EVENTS, startChild, startLoopbackChild, type Child, type Timing } from './loopback'
 
 const DIRECT = 'direct'
 const PIPE = 'bare pipe proxy'
@@ -193,6 +193,7 @@ export async function proxyOverhead(options: ProxyBenchOptions = {}): Promise<st
       `- ${runs} runs; each cell is the median of the runs' figures, the range over runs in brackets. Per run: 2 KB 500 requests per target, 1 MB 30, 5 MB 20 (once 100 ms apart, once back to back), SSE 40, 20 concurrent streams 5 times; after 10 warm-up requests per target and case.`,
       `- Every target runs in its own process: the upstream (bench/loopback-child.ts), the bare pipe proxy (same file), \`mimo-inspector serve --upstream UPSTREAM --data-dir TEMP\` (the built command, recording as usual${ui ? `, with the UI's event WebSocket connected as an open tab has it: ${serve.events().toLocaleString('en')} events received` : ', no UI connected'}); this process is only the client (keep-alive).`,
       '- Bodies are OpenAI chat requests of realistic JSON (seeded words); the SSE case posts one with `stream: true`. "Added" is the target minus the direct call in the same run; the 5 MB goal is the inspector over the bare pipe.',
+      `- Requests resent because a kept-alive connection closed as it was reused: ${resent.count}.`,
       `- Load average (1, 5, 15 min) at start ${load0.map((l) => l.toFixed(2)).join(', ')}, at end ${load1.map((l) => l.toFixed(2)).join(', ')}, on ${cpus().length} cores.`
     ].join('\n')
   } finally {
