@@ -1,5 +1,7 @@
 // Reads a HAR 1.2 file, an exchange file (README, "Headless commands") or a bare request body. Imported files are data only:
 // nothing here sends a request.
+import type { HeaderList } from '../../../shared/types'
+import { firstIssue, harEntrySchema, harLogSchema, type HarEntryInput } from './har-schema'
 import { bodyBytes, headerList, ImportError, pathForBody, type ImportEntry, type ParsedImport } from './import-entry'
 
 export function parseImport(text: string, name = 'file'): ParsedImport {
@@ -66,13 +68,19 @@ function bareBodyEntry(obj: Record<string, unknown>, text: string): ImportEntry 
   }
 }
 
-function parseHar(log: Record<string, unknown>, name: string): ParsedImport {
-  if (!Array.isArray(log.entries)) throw new ImportError(`${name}: HAR without log.entries`)
+export function parseHar(log: Record<string, unknown>, name: string): ParsedImport {
+  const parsed = harLogSchema.safeParse(log)
+  if (!parsed.success) throw new ImportError(`${name}: HAR without log.entries`)
   const entries: ImportEntry[] = []
   const skipped: string[] = []
-  log.entries.forEach((raw, i) => {
+  parsed.data.entries.forEach((raw, i) => {
+    const entry = harEntrySchema.safeParse(raw)
+    if (!entry.success) {
+      skipped.push(`entry ${i}: ${firstIssue(entry.error)}`)
+      return
+    }
     try {
-      entries.push(harEntry(raw as Record<string, unknown>))
+      entries.push(harEntry(entry.data))
     } catch (err) {
       skipped.push(`entry ${i}: ${(err as Error).message}`)
     }
@@ -80,39 +88,35 @@ function parseHar(log: Record<string, unknown>, name: string): ParsedImport {
   return { format: 'har', entries, skipped }
 }
 
-function harEntry(e: Record<string, unknown>): ImportEntry {
-  const req = e.request as Record<string, unknown> | undefined
-  if (!req || typeof req.url !== 'string') throw new Error('no request.url')
+function harEntry(e: HarEntryInput): ImportEntry {
+  const { request: req, response: res } = e
   const { url, path } = splitUrl(req.url)
-  const post = req.postData as { text?: unknown } | undefined
-  const res = e.response as Record<string, unknown> | undefined
   let response: ImportEntry['response'] = null
-  const status = Number(res?.status)
-  // HAR writes status 0 for a request that got no response.
-  if (res && Number.isInteger(status) && status >= 100) {
-    const content = (res.content ?? {}) as { text?: unknown; encoding?: unknown }
-    const text = typeof content.text === 'string' ? content.text : ''
-    const headers = headerList(res.headers).filter(([k]) => k.toLowerCase() !== 'content-encoding') // HAR content is decoded
+  if (res && Number.isInteger(res.status) && res.status >= 100) {
+    const text = res.content.text ?? ''
     response = {
-      status,
-      statusMessage: typeof res.statusText === 'string' ? res.statusText : '',
-      headers,
-      body: content.encoding === 'base64' ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8')
+      status: res.status,
+      statusMessage: res.statusText,
+      headers: withoutEncoding(res.headers),
+      body: res.content.encoding === 'base64' ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8')
     }
   }
-  const requestHeaders = headerList(req.headers).filter(([k]) => k.toLowerCase() !== 'content-encoding')
   return {
-    ...(typeof e._id === 'string' ? { sourceId: e._id } : {}),
-    startedAt: typeof e.startedDateTime === 'string' ? e.startedDateTime : new Date().toISOString(),
+    ...(e._id ? { sourceId: e._id } : {}),
+    startedAt: e.startedDateTime ?? new Date().toISOString(),
     method: httpMethod(req.method),
     path,
     url,
-    requestHeaders,
-    requestBody: typeof post?.text === 'string' ? Buffer.from(post.text, 'utf8') : Buffer.alloc(0),
+    requestHeaders: withoutEncoding(req.headers),
+    requestBody: req.postData?.text !== undefined ? Buffer.from(req.postData.text, 'utf8') : Buffer.alloc(0),
     response
   }
 }
 
+/** HAR content is decoded, so a content-encoding header would describe bytes that are not there. */
+function withoutEncoding(headers: Array<{ name: string; value: string }>): HeaderList {
+  return headers.filter((h) => h.name.toLowerCase() !== 'content-encoding').map((h) => [h.name, h.value])
+}
 
 /** A file's method must be an HTTP token; anything else is refused rather than carried into scripts. */
 function httpMethod(raw: unknown): string {

@@ -2,6 +2,7 @@
 // (`_replayOf`, and a comment), each with its exchange id (`_id`, so importing the HAR again recognises the
 // copies). Bodies are kept up to a total cap: the failing exchange first, then the newest; a body that does not
 // fit is cut, and its entry's comment says by how much. Headers and bodies arrive already scrubbed.
+import type { Entry, Har, Response } from 'har-format'
 import type { BundleExchange } from './bundle-input'
 
 export const HAR_BODY_CAP = 20 * 1024 * 1024
@@ -14,11 +15,11 @@ export interface HarSummary {
   capBytes: number
 }
 
-export function harOf(exchanges: BundleExchange[], toolVersion: string, opts: { focusId?: string | null; capBytes?: number } = {}): { har: object; summary: HarSummary } {
+export function harOf(exchanges: BundleExchange[], toolVersion: string, opts: { focusId?: string | null; capBytes?: number } = {}): { har: Har; summary: HarSummary } {
   const cap = opts.capBytes ?? HAR_BODY_CAP
   const kept = budgetBodies(exchanges, cap, opts.focusId ?? null)
   let cut = 0
-  const entries = exchanges.map((e, i) => {
+  const entries = exchanges.map((e, i): Entry => {
     const { request, response } = kept[i]
     const notes: string[] = []
     if (e.replayOf) notes.push(`replay of exchange ${e.replayOf} (sent from MiMo Inspector's editor)`)
@@ -59,7 +60,7 @@ export function harOf(exchanges: BundleExchange[], toolVersion: string, opts: { 
             headersSize: -1,
             bodySize: Buffer.byteLength(e.response.body)
           }
-        : { status: 0, statusText: '', httpVersion: '', cookies: [], headers: [], content: { size: 0, mimeType: '' }, redirectURL: '', headersSize: -1, bodySize: -1 },
+        : NO_RESPONSE,
       cache: {},
       timings: { send: 0, wait: 0, receive: 0 }
     }
@@ -69,6 +70,9 @@ export function harOf(exchanges: BundleExchange[], toolVersion: string, opts: { 
     summary: { entries: exchanges.length, replays: exchanges.filter((e) => e.replayOf).length, cut, capBytes: cap }
   }
 }
+
+/** HAR writes status 0 for a request that got no response. */
+const NO_RESPONSE: Response = { status: 0, statusText: '', httpVersion: '', cookies: [], headers: [], content: { size: 0, mimeType: '' }, redirectURL: '', headersSize: -1, bodySize: -1 }
 
 /** The body text each entry keeps: the focus exchange first, then newest to oldest, until the cap is spent. */
 function budgetBodies(exchanges: BundleExchange[], cap: number, focusId: string | null): Array<{ request: string; response: string }> {
