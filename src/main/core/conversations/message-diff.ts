@@ -2,9 +2,9 @@
 // "thinking block 0 became a text block", 'signature of thinking block 0: "sig-1" → ""', "reasoning_content removed".
 // Each phrase names a block by its index in the NEWER message (the one that was sent and failed).
 import { signatureChange } from '../evidence/describe'
+import { json, pairedById } from './diff-pairs'
+import { otherFieldChanges, reasoningFieldChanges, toolCallChanges, type Protocol } from './message-field-diff'
 import { blockText, contentBlocks, isRecord, plainText, stringOr, type JsonRecord } from './message-shapes'
-
-type Protocol = 'anthropic' | 'openai'
 
 interface Indexed {
   block: JsonRecord
@@ -40,10 +40,6 @@ export function messageDifferences(protocol: Protocol, base: unknown, next: unkn
     phrases.push('same content, fields reordered or reformatted')
   }
   return phrases
-}
-
-function json(value: unknown): string | undefined {
-  return JSON.stringify(value)
 }
 
 function indexed(content: unknown): Indexed[] {
@@ -189,40 +185,6 @@ function toolResultChanges(base: Indexed[], next: Indexed[]): string[] {
   return pairedById(ofType(base, 'tool_result'), ofType(next, 'tool_result'), idOf, compare, (b) => `tool_result for ${idOf(b) || '?'}`)
 }
 
-/**
- * Pairs items by id; what is left pairs in order as "id changed"; the rest is removed or added.
- * `label` names an unpaired item in "X removed" / "X added".
- */
-function pairedById<T>(
-  base: T[],
-  next: T[],
-  idOf: (t: T) => string,
-  compare: (id: string, b: T, n: T) => string[],
-  label: (t: T) => string
-): string[] {
-  const phrases: string[] = []
-  const nextById = new Map<string, T>()
-  for (const n of next) if (!nextById.has(idOf(n))) nextById.set(idOf(n), n)
-  const leftBase: T[] = []
-  const used = new Set<T>()
-  for (const b of base) {
-    const n = nextById.get(idOf(b))
-    if (n && !used.has(n)) {
-      used.add(n)
-      phrases.push(...compare(idOf(b), b, n))
-    } else leftBase.push(b)
-  }
-  const leftNext = next.filter((n) => !used.has(n))
-  const pairs = Math.min(leftBase.length, leftNext.length)
-  for (let i = 0; i < pairs; i++) {
-    phrases.push(`${label(leftBase[i])}: id changed to ${idOf(leftNext[i]) || '(none)'}`)
-    phrases.push(...compare(idOf(leftNext[i]), leftBase[i], leftNext[i]))
-  }
-  for (const b of leftBase.slice(pairs)) phrases.push(`${label(b)} removed`)
-  for (const n of leftNext.slice(pairs)) phrases.push(`${label(n)} added`)
-  return phrases
-}
-
 // ---------- other blocks, order ----------
 
 const DESCRIBED_TYPES = new Set(['thinking', 'redacted_thinking', 'text', 'input_text', 'output_text', 'tool_result', ...TOOL_USE_TYPES])
@@ -264,61 +226,4 @@ function blockOrderChange(base: Indexed[], next: Indexed[], convertedText: Set<n
   const after = next.map((n) => String(n.block.type))
   if (before.join() === after.join() || [...before].sort().join() !== [...after].sort().join()) return []
   return [`block order changed: ${before.join(', ')} → ${after.join(', ')}`]
-}
-
-// ---------- OpenAI fields ----------
-
-const REASONING_FIELDS = ['reasoning_content', 'reasoning', 'reasoning_details'] as const
-
-function isEmptyValue(value: unknown): boolean {
-  return value === null || value === '' || (Array.isArray(value) && value.length === 0)
-}
-
-function reasoningFieldChanges(base: JsonRecord, next: JsonRecord): string[] {
-  const phrases: string[] = []
-  for (const field of REASONING_FIELDS) {
-    const before = base[field]
-    const after = next[field]
-    if (json(before) === json(after)) continue
-    if (before !== undefined && after === undefined) phrases.push(`${field} removed`)
-    else if (before === undefined) phrases.push(isEmptyValue(after) ? `empty ${field} added` : `${field} added`)
-    else if (isEmptyValue(after)) phrases.push(`${field} emptied`)
-    else phrases.push(`${field} changed`)
-  }
-  return phrases
-}
-
-function toolCallChanges(protocol: Protocol, base: JsonRecord, next: JsonRecord): string[] {
-  const phrases: string[] = []
-  if (base.tool_calls !== undefined && next.tool_calls === undefined) phrases.push('tool_calls removed')
-  const calls = (m: JsonRecord): JsonRecord[] => (Array.isArray(m.tool_calls) ? m.tool_calls.filter(isRecord) : [])
-  const fn = (c: JsonRecord): JsonRecord => (isRecord(c.function) ? c.function : {})
-  const noun = protocol === 'openai' ? 'tool call' : 'tool_calls entry'
-  const rest = (c: JsonRecord): string | undefined => json({ ...c, function: undefined, id: undefined })
-  const compare = (id: string, b: JsonRecord, n: JsonRecord): string[] => {
-    const out: string[] = []
-    if (fn(b).name !== fn(n).name) out.push(`${noun} ${id} renamed ${String(fn(b).name)} → ${String(fn(n).name)}`)
-    if (json(fn(b).arguments) !== json(fn(n).arguments)) out.push(`${noun} ${id} arguments changed`)
-    if (rest(b) !== rest(n)) out.push(`${noun} ${id} fields changed`)
-    return out
-  }
-  phrases.push(...pairedById(calls(base), calls(next), (c) => stringOr(c.id, ''), compare, (c) => `${noun} ${stringOr(c.id, '?')}`))
-  if (base.tool_call_id !== next.tool_call_id) phrases.push(`tool_call_id changed ${String(base.tool_call_id)} → ${String(next.tool_call_id)}`)
-  return phrases
-}
-
-const DESCRIBED_FIELDS = new Set(['role', 'content', 'tool_calls', 'tool_call_id', ...REASONING_FIELDS])
-
-function otherFieldChanges(base: JsonRecord, next: JsonRecord): string[] {
-  const phrases: string[] = []
-  for (const field of new Set([...Object.keys(base), ...Object.keys(next)])) {
-    if (DESCRIBED_FIELDS.has(field)) continue
-    const before = base[field]
-    const after = next[field]
-    if (json(before) === json(after)) continue
-    if (before === undefined) phrases.push(`field ${field} added`)
-    else if (after === undefined) phrases.push(`field ${field} removed`)
-    else phrases.push(`field ${field} changed`)
-  }
-  return phrases
 }
