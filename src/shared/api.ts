@@ -26,8 +26,10 @@ import type {
   DeleteResult,
   SearchResults,
   CompactResult,
-  StoreProgress
+  StoreProgress,
+  CopyResult
 } from './types'
+import { CONVERSATION_SORT_KEYS, COPY_FORMATS, EXCHANGE_SORT_KEYS, type UiSettings } from './list-query'
 
 import { CALL_NAMES, EVENT_NAMES, IPC_EVENT_CHANNEL, MAX_IMPORT_CHARS, WEB, type CallName, type EventName } from './channels'
 
@@ -35,13 +37,38 @@ export { CALL_NAMES, EVENT_NAMES, IPC_EVENT_CHANNEL, MAX_IMPORT_CHARS, WEB }
 export type { CallName, EventName }
 
 const id = z.string().min(1).max(200)
+const sortDir = z.enum(['asc', 'desc'])
+/** The filter bar's text (src/main/core/filter): free text and key:value terms. */
+const filterText = z.string().max(4000).optional()
+
+const columnSettings = z.array(z.object({ id: z.string().min(1).max(40), width: z.number().int().min(24).max(2000).optional(), hidden: z.boolean().optional() })).max(40)
+/** What the UI remembers (ui.json); every field optional, a save merges the fields it names. */
+export const uiSettingsSchema = z.object({
+  exchangeColumns: columnSettings.optional(),
+  conversationColumns: columnSettings.optional(),
+  exchangeSort: z.object({ key: z.enum(EXCHANGE_SORT_KEYS), dir: sortDir }).optional(),
+  conversationSort: z.object({ key: z.enum(CONVERSATION_SORT_KEYS), dir: sortDir }).optional(),
+  newestFirst: z.boolean().optional(),
+  errorsOnly: z.boolean().optional(),
+  searchBodies: z.boolean().optional(),
+  clearedBefore: z.number().int().min(0).optional(),
+  sideBySide: z.boolean().optional()
+}) satisfies z.ZodType<UiSettings>
 
 /** Argument schemas: every call's argument is validated by the adapter before it reaches the core. */
 export const callArgs = {
   'app:info': z.null(),
   'exchanges:list': z.object({
     offset: z.number().int().min(0).default(0),
-    limit: z.number().int().min(1).max(5000).default(500)
+    limit: z.number().int().min(1).max(5000).default(500),
+    filter: filterText,
+    // Optional (not defaulted) so callers from before filters still type-check; absent means none.
+    sort: z.object({ key: z.enum(EXCHANGE_SORT_KEYS), dir: sortDir }).optional(),
+    /** "Clear": exchanges with a lower seq are left out (pinned ones stay). */
+    since: z.number().int().min(0).optional(),
+    errorsOnly: z.boolean().optional(),
+    /** Free text searches the stored bodies too (streamed: ask again as `search:results` arrive). */
+    bodies: z.boolean().optional()
   }),
   'exchanges:get': z.object({ id }),
   'exchanges:body': z.object({ id, part: z.enum(['request', 'response']) }),
@@ -51,11 +78,18 @@ export const callArgs = {
   'exchanges:turn-diff': z.object({ id }),
   'conversations:list': z.object({
     offset: z.number().int().min(0).default(0),
-    limit: z.number().int().min(1).max(5000).default(500)
+    limit: z.number().int().min(1).max(5000).default(500),
+    filter: filterText,
+    sort: z.object({ key: z.enum(CONVERSATION_SORT_KEYS), dir: sortDir }).optional(),
+    errorsOnly: z.boolean().optional(),
+    bodies: z.boolean().optional()
   }),
   'conversations:get': z.object({ id }),
-  // The file's text, read by the UI (a dropped or opened file); the core parses it.
-  'import:file': z.object({ name: z.string().max(500), text: z.string().max(MAX_IMPORT_CHARS) }),
+  // The file read by the UI (a dropped or opened file), as text or, for a zip (a repro bundle) or any file the UI
+  // did not decode, as base64 bytes; the core parses it.
+  'import:file': z
+    .object({ name: z.string().max(500), text: z.string().max(MAX_IMPORT_CHARS).optional(), base64: z.string().max(MAX_IMPORT_CHARS).optional() })
+    .refine((a) => (a.text === undefined) !== (a.base64 === undefined), { message: 'give the file as text or as base64, one of the two' }),
   'replay:apply-fix': z.object({ id, fixId: z.string().min(1).max(100), body: z.string().max(MAX_IMPORT_CHARS) }),
   'replay:edit': z.object({
     id,
@@ -119,7 +153,18 @@ export const callArgs = {
     parts: z.array(z.enum(['request', 'response'])).min(1).max(2).default(['request', 'response'])
   }),
   'exchanges:search-cancel': z.object({ searchId: id }),
-  'store:compact': z.null()
+  'store:compact': z.null(),
+  'exchanges:pin': z.object({ ids: z.array(id).min(1).max(100_000), pinned: z.boolean() }),
+  'exchanges:copy': z.object({
+    id,
+    format: z.enum(COPY_FORMATS),
+    /** The real key from this run's memory instead of $MIMO_API_KEY (or a fingerprint); only when the user asks. */
+    withKey: z.boolean().default(false),
+    /** For message-json and message-text: the index in the request's `messages`. */
+    message: z.number().int().min(0).optional()
+  }),
+  'ui:settings': z.null(),
+  'ui:save-settings': uiSettingsSchema
 } as const satisfies Record<CallName, z.ZodType>
 
 export type CallArg<K extends CallName> = z.input<(typeof callArgs)[K]>
@@ -164,7 +209,13 @@ export interface CallResults {
   'exchanges:search': { searchId: string }
   'exchanges:search-cancel': { cancelled: boolean }
   /** Rewrites the store without deleted exchanges; progress as `store:progress` events. */
-  'store:compact': CompactResult
+  'store:compact': CompactResult,
+  /** Pins or unpins; answers with every pinned id. */
+  'exchanges:pin': { pinned: string[] }
+  'exchanges:copy': CopyResult
+  'ui:settings': UiSettings
+  /** Merges the fields given and answers with the whole of what is saved. */
+  'ui:save-settings': UiSettings
 }
 
 /** Events pushed from core to UI. */

@@ -28,7 +28,11 @@ export const CALL_NAMES = [
   'exchanges:delete',
   'exchanges:search',
   'exchanges:search-cancel',
-  'store:compact'
+  'store:compact',
+  'exchanges:pin',
+  'exchanges:copy',
+  'ui:settings',
+  'ui:save-settings'
 ] as const
 
 export const EVENT_NAMES = ['exchange:upserted', 'conversation:upserted', 'replay:status', 'repro:progress', 'proxy:status', 'store:status', 'exchanges:deleted', 'search:results', 'store:progress'] as const

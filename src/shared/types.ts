@@ -49,6 +49,10 @@ export interface ExchangeSummary {
   sessionId?: string | null
   /** An imported copy of this recorded exchange: shown, but never counted as a new failure. */
   duplicateOf?: string | null
+  /** The request turned thinking on or carries thinking, or the response thought (recorded from this version on). */
+  thinking?: boolean
+  /** The user pinned it: it survives "Clear" and matches `is:pinned`. */
+  pinned?: boolean
 }
 
 export interface ExchangeDetail {
@@ -220,9 +224,35 @@ export interface AppInfo {
 }
 
 export interface ListPage {
+  /** Rows in this view (after the filter, the cleared mark and errors-only). */
   total: number
   offset: number
   items: ExchangeSummary[]
+  /** Every exchange there is, for "12 of 3,408". */
+  all?: number
+  /** Filter terms that could not be read, one line each. */
+  problems?: string[]
+  /** The body search behind the filter's `body:` terms (or its free text, with bodies on), while and after it runs. */
+  bodySearch?: BodySearchState | null
+}
+
+/** How far the body searches a filter needs have got; rows that match arrive as they are found. */
+export interface BodySearchState {
+  texts: string[]
+  /** Exchanges looked at so far, of `total` (the slowest of the texts). */
+  scanned: number
+  total: number
+  done: boolean
+  error: string | null
+}
+
+/** A copy of one exchange in a format a user pastes elsewhere (Copy as cURL, fetch, HTTPie, raw HTTP, HAR, …). */
+export interface CopyResult {
+  text: string
+  /** Something the user should know: the key left out, a body cut by the capture limit, cookies dropped. */
+  note: string | null
+  /** The copy holds a real key (the user asked for it). */
+  withKey: boolean
 }
 
 // ---------- Requests as a timeline, diagnosis, conversations ----------
@@ -440,12 +470,27 @@ export interface ImportResult {
   imported: ExchangeSummary[]
   /** Entries that could not be read, with why. */
   skipped: string[]
+  /** Set when the file was a repro bundle (the zip the app exports): what it holds and which request failed. */
+  bundle?: ImportedBundle
+}
+
+export interface ImportedBundle {
+  /** The bundle's README.md, as its author exported it. */
+  readme: string
+  /** The failing request as recorded (request.original.json with response.json), in its conversation. */
+  failingId: string | null
+  /** The minimized request, when the author minimized it (request.json differs from the original). */
+  minimalId: string | null
+  files: string[]
 }
 
 export interface ConversationPage {
   total: number
   offset: number
   items: ConversationSummary[]
+  all?: number
+  problems?: string[]
+  bodySearch?: BodySearchState | null
 }
 
 // ---------- Edit and replay ----------

@@ -1,6 +1,7 @@
 // Plants keys everywhere a key can travel in a request, then searches every byte the data folder holds,
 // including every blob inflated, and what the API hands the UI: none may contain a key.
 import { afterEach, expect, it } from 'vitest'
+import { COPY_FORMATS } from '../../src/shared/list-query'
 import { startStack, type Stack } from './stack'
 import { everyStoredByte, type Haystack } from './data-folder'
 
@@ -36,6 +37,11 @@ it('no planted key reaches the data folder or the API', async () => {
   for (const s of summaries) {
     haystacks.push([`api get ${s.id}`, Buffer.from(JSON.stringify(await stack.inspector.handlers['exchanges:get']({ id: s.id })))])
     haystacks.push([`api body ${s.id}`, Buffer.from(JSON.stringify(await stack.inspector.handlers['exchanges:body']({ id: s.id, part: 'request' })))])
+    // Every "Copy as" the UI offers, without the key asked for.
+    for (const format of COPY_FORMATS) {
+      const copy = await stack.inspector.handlers['exchanges:copy']({ id: s.id, format, withKey: false, message: 0 })
+      haystacks.push([`copy ${format} ${s.id}`, Buffer.from(JSON.stringify(copy))])
+    }
   }
   expect(haystacks.length).toBeGreaterThan(5)
   for (const [where, bytes] of haystacks) {
@@ -47,6 +53,11 @@ it('no planted key reaches the data folder or the API', async () => {
   // What is kept instead is a fingerprint a user can match against their own key.
   const detail = await stack.inspector.handlers['exchanges:get']({ id: summaries[0].id })
   expect(JSON.stringify(detail)).toMatch(/sk-…[0-9a-f]{4}/)
-  // And the key stays in memory for a replay in this run.
+  // And the key stays in memory for a replay in this run, and for a copy the user asks to carry it.
   expect([...stack.inspector.recorder.keyring.values()]).toContain(KEYS.header)
+  const keyed = await stack.inspector.handlers['exchanges:copy']({ id: summaries[0].id, format: 'curl', withKey: true })
+  expect([KEYS.header, KEYS.bearer, KEYS.xApi].some((k) => keyed.text.includes(k))).toBe(true)
+  // Only the key header: a key planted in the body or a cookie is never put back.
+  expect(keyed.text).not.toContain(KEYS.body.slice(3, -4))
+  expect(keyed.text).not.toContain(KEYS.cookie.slice(3, -4))
 })

@@ -987,7 +987,7 @@ export function createFakeInspector(options: FakeOptions = {}): FakeInspector {
       if (!summary || !list) return null
       return { summary, exchanges: list.map((r) => r.summary), focusId: focusOf(list), session: null }
     },
-    'import:file': ({ name, text }) => importText(name, text),
+    'import:file': ({ name, text }) => importText(name, text ?? ''),
     ...sim.handlers,
     'proxy:status': () => proxy(),
     'proxy:set-upstream': ({ profile, url }) => {

@@ -3,7 +3,7 @@
 // the parts and joins the handler groups. Every adapter (Electron IPC, web mode, tests) talks to `handlers`
 // and `events` and nothing else.
 import type { RequestOptions } from 'node:https'
-import type { InspectorHandlers } from '../../shared/api'
+import { uiSettingsSchema, type InspectorHandlers } from '../../shared/api'
 import type { ExchangeSummary, ProxyStatus, StoreStatus } from '../../shared/types'
 import { Analysis } from './analysis'
 import { ExchangeReader } from './capture/exchange-reader'
@@ -12,7 +12,11 @@ import { Persister } from './capture/persister'
 import { Recorder } from './capture/recorder'
 import { ConversationList } from './conversation-list'
 import { conversationHandlers } from './conversations/conversation-handlers'
+import { copyHandlers } from './copy/copy-handlers'
 import { EventHub } from './events'
+import { BodySearches } from './filter/body-searches'
+import { ListQueries } from './filter/list-queries'
+import { viewHandlers } from './filter/view-handlers'
 import { importHandlers } from './import/import-handlers'
 import { DEFAULT_TIMEOUTS, type Timeouts } from './proxy/forward'
 import type { MitmProxyOptions } from './proxy/mitm'
@@ -25,6 +29,7 @@ import { MinimizeJobs } from './repro/minimize-jobs'
 import { reproHandlers } from './repro/repro-handlers'
 import { Store, type StoreOptions } from './store/store'
 import { StoreOps } from './store/store-handlers'
+import { UiState } from './ui-state'
 
 export const DEFAULT_PROXY_PORT = 8788
 export const LOOPBACK = '127.0.0.1'
@@ -62,6 +67,8 @@ export class Inspector {
   readonly warnings: string[] = []
   readonly conversations: ConversationList
   readonly keys: KeyVault
+  readonly ui: UiState
+  private readonly lists: ListQueries
   private readonly persister: Persister
   private readonly reader: ExchangeReader
   private readonly proxy: ProxyControl
@@ -73,11 +80,30 @@ export class Inspector {
     if (this.store.migrated?.unreadable) this.warnings.push(`${this.store.migrated.unreadable} body(ies) of the older data folder could not be read and were left out when it was migrated`)
     if (this.store.skippedOnOpen > 0) this.warnings.push(`${this.store.skippedOnOpen} damaged record(s) in the store were skipped (a crash cuts at most the last one)`)
     this.conversations = new ConversationList(this.store.records)
+    this.ui = new UiState(options.dataDir, (raw) => uiSettingsSchema.parse(raw))
+    if (this.ui.warning) this.warnings.push(this.ui.warning)
+    // Body terms of a filter run through the store's search (the same jobs as exchanges:search), their results
+    // collected as they stream in; the lists are rebuilt and told to refresh as hits arrive.
+    const bodies = new BodySearches(
+      {
+        start: async (text) => this.storeOps.search({ text, caseSensitive: false, parts: ['request', 'response'] }),
+        cancel: async (searchId) => this.storeOps.cancelSearch(searchId)
+      },
+      (id) => this.store.get(id)?.summary.conversationId ?? null,
+      () => this.lists.changed()
+    )
+    this.lists = new ListQueries({ summaries: () => this.reader.summaries(), conversations: this.conversations, pins: this.ui.pins, bodies })
     const analysis = new Analysis(this.store, (s) => (s.conversationId ? this.conversations.exchanges(s.conversationId) : [s]))
     this.persister = new Persister(options.dataDir)
+    // Every summary that goes out says whether it is pinned, so a live update never unpins a row in the UI.
+    const upserted = (summary: ExchangeSummary): void => {
+      this.lists.changed()
+      this.events.emit('exchange:upserted', this.ui.pins.has(summary.id) ? { ...summary, pinned: true } : summary)
+    }
     this.recorder = new Recorder(this.store, this.persister, {
-      upserted: (summary) => this.events.emit('exchange:upserted', summary),
+      upserted,
       recorded: (record) => {
+        this.lists.changed()
         for (const conversation of this.conversations.apply(record)) this.events.emit('conversation:upserted', conversation)
       },
       storeFailed: () => this.events.emit('store:status', this.storeStatus())
@@ -113,7 +139,10 @@ export class Inspector {
       store: this.store,
       control: (control, progress) => this.persister.control(control, progress),
       isLive: (id) => !!this.recorder.getLive(id),
-      deleted: (_ids, conversationIds) => {
+      deleted: (ids, conversationIds) => {
+        bodies.forget(ids)
+        this.ui.forget(ids)
+        this.lists.changed()
         this.conversations.rebuild(this.store.records)
         for (const id of conversationIds) {
           const c = this.conversations.get(id)
@@ -123,7 +152,10 @@ export class Inspector {
       emit: {
         deleted: (ids) => this.events.emit('exchanges:deleted', { ids }),
         progress: (p) => this.events.emit('store:progress', p),
-        search: (results) => this.events.emit('search:results', results),
+        search: (results) => {
+          bodies.onResults(results)
+          this.events.emit('search:results', results)
+        },
         status: () => this.events.emit('store:status', this.storeStatus())
       }
     })
@@ -139,7 +171,17 @@ export class Inspector {
       ...replayHandlers({ store, analysis, replayer, keys }),
       ...reproHandlers({ store, analysis, conversations, minimizer, version: options.version }),
       ...proxyHandlers({ proxy: this.proxy, events }),
-      ...this.storeOps.handlers()
+      ...this.storeOps.handlers(),
+      ...viewHandlers({
+        lists: this.lists,
+        ui: this.ui,
+        summariesOf: (ids) => {
+          const wanted = new Set(ids)
+          return this.reader.summaries().filter((s) => wanted.has(s.id))
+        },
+        upserted
+      }),
+      ...copyHandlers({ reader: this.reader, keys, version: options.version })
     }
   }
 

@@ -1,6 +1,6 @@
 // The filter language, term by term, on exchange and conversation summaries.
 import { describe, expect, it } from 'vitest'
-import { parseFilter } from '../../../src/main/core/filter/parse-filter'
+import { bodyTexts, parseFilter } from '../../../src/main/core/filter/parse-filter'
 import { matchesConversation, matchesExchange } from '../../../src/main/core/filter/match-filter'
 import type { ConversationSummary, ExchangeSummary } from '../../../src/shared/types'
 
@@ -97,6 +97,28 @@ describe('filter terms on exchanges', () => {
     expect(keep('-messages', ex())).toBe(false)
   })
 
+  it('has:thinking reads the recorded flag; is:pinned the pins handed in or the summary', () => {
+    expect(keep('has:thinking', ex({ thinking: true }))).toBe(true)
+    expect(keep('has:thinking', ex())).toBe(false)
+    expect(keep('-has:thinking', ex())).toBe(true)
+    expect(matchesExchange(parseFilter('is:pinned'), ex(), { pinned: (id) => id === 'ab12cd34-0000' })).toBe(true)
+    expect(matchesExchange(parseFilter('is:pinned'), ex(), { pinned: () => false })).toBe(false)
+    expect(keep('is:pinned', ex({ pinned: true }))).toBe(true)
+  })
+
+  it('body: asks the body test; free text does too when bodies are on', () => {
+    const inBody = (text: string, id: string): boolean => text === 'weather' && id === 'ab12cd34-0000'
+    expect(matchesExchange(parseFilter('body:weather'), ex(), { bodyHas: inBody })).toBe(true)
+    expect(matchesExchange(parseFilter('body:rain'), ex(), { bodyHas: inBody })).toBe(false)
+    expect(matchesExchange(parseFilter('-body:weather'), ex(), { bodyHas: inBody })).toBe(false)
+    // No body test (nothing searched): a body term matches nothing.
+    expect(keep('body:weather', ex())).toBe(false)
+    expect(matchesExchange(parseFilter('weather'), ex(), { bodyHas: inBody })).toBe(false)
+    expect(matchesExchange(parseFilter('weather'), ex(), { bodyHas: inBody, freeTextInBodies: true })).toBe(true)
+    expect(bodyTexts(parseFilter('body:"a b" status:4xx free'), false)).toEqual(['a b'])
+    expect(bodyTexts(parseFilter('body:"a b" status:4xx free'), true)).toEqual(['a b', 'free'])
+  })
+
   it('quoted values and an empty filter', () => {
     expect(keep('path:"/anthropic/v1/messages?beta=true"', ex())).toBe(true)
     expect(keep('"v1/messages?beta"', ex())).toBe(true)
@@ -129,5 +151,7 @@ describe('filter terms on conversations', () => {
     expect(keepC('is:fork', conv({ forkOf: 'c-0', forkAt: 2 }))).toBe(true)
     expect(keepC('model:flash')).toBe(false)
     expect(keepC('method:GET')).toBe(true) // a request term does not narrow conversations
+    expect(matchesConversation(parseFilter('body:weather'), c, { bodyHas: (_t, id) => id === 'c-1' })).toBe(true)
+    expect(matchesConversation(parseFilter('body:weather'), c, { bodyHas: () => false })).toBe(false)
   })
 })

@@ -1,4 +1,4 @@
-// Calls that read captured exchanges: the list, one exchange's headers, bodies and stream, the store's state.
+// Calls that read captured exchanges: one exchange's headers, bodies and stream, the store's state.
 import type { AppInfo, StoreStatus } from '../../../shared/types'
 import { bodyView, streamView } from '../body-views'
 import type { Handlers } from '../handler-kit'
@@ -10,13 +10,10 @@ export interface ExchangeHandlerDeps {
   storeStatus: () => StoreStatus
 }
 
-export function exchangeHandlers({ reader, appInfo, storeStatus }: ExchangeHandlerDeps): Handlers<'app:info' | 'exchanges:list' | 'exchanges:get' | 'exchanges:body' | 'exchanges:stream' | 'store:status'> {
+// The list itself (filtered, sorted) is in ../filter/view-handlers.ts.
+export function exchangeHandlers({ reader, appInfo, storeStatus }: ExchangeHandlerDeps): Handlers<'app:info' | 'exchanges:get' | 'exchanges:body' | 'exchanges:stream' | 'store:status'> {
   return {
     'app:info': async () => appInfo(),
-    'exchanges:list': async ({ offset, limit }) => {
-      const all = reader.summaries()
-      return { total: all.length, offset, items: all.slice(offset, offset + limit) }
-    },
     'exchanges:get': async ({ id }) => reader.detail(id),
     'exchanges:body': async ({ id, part }) => {
       await reader.bodiesHere(id)

@@ -55,7 +55,7 @@ export function persistJob(input: PersistInput, writer: StoreWriter, grouper: Gr
   const reqBytes = reqSide?.bytes ?? null
   const requestHeaders = reqSide?.headers ?? input.requestHeaders
   const facts = requestFacts(reqBytes ? reqBytes.toString('utf8') : '')
-  if (facts.body) Object.assign(summary, { model: facts.model, stream: facts.stream })
+  if (facts.body) Object.assign(summary, { model: facts.model, stream: facts.stream, thinking: facts.thinking })
   const res = input.response
   const resSide = res?.bytes ? redactSide(Buffer.from(res.bytes.buffer, res.bytes.byteOffset, res.bytes.byteLength), res.headers) : null
   const resBytes = resSide?.bytes ?? null
@@ -64,6 +64,7 @@ export function persistJob(input: PersistInput, writer: StoreWriter, grouper: Gr
   if (res && resBytes) {
     const message = responseMessage(summary, responseHeaders, resBytes)
     summary.usage = usageOf(message)
+    if (message?.blocks.some((b) => b.type === 'thinking' || b.type === 'redacted_thinking' || b.type === 'reasoning')) summary.thinking = true
     // An error inside a 2xx body (an `error` event in a stream) fails the exchange as much as a 400 does.
     if (message?.error && (summary.status ?? 0) < 400) summary.bodyError = message.error.message
     if (servesAsEvidence(summary) && !res.cut) reply = replyFacts(message)

@@ -12,6 +12,8 @@ export interface RequestFacts {
   /** 'title': a title generation side request. */
   kind: 'title' | null
   messages: number
+  /** The request turns thinking on, or its history carries thinking (blocks, reasoning_content). */
+  thinking: boolean
 }
 
 export function requestFacts(bodyText: string): RequestFacts {
@@ -29,8 +31,23 @@ export function requestFacts(bodyText: string): RequestFacts {
     stream: body?.stream === true,
     title: firstUserWords(messages),
     kind: body && isTitleRequest(body, systemText(body, messages), messages) ? 'title' : null,
-    messages: messages.length
+    messages: messages.length,
+    thinking: body !== null && thinkingIn(body, messages)
   }
+}
+
+/** Only what the request says outright: a thinking switch turned on, or thinking sent back in the history. */
+function thinkingIn(body: Record<string, unknown>, messages: unknown[]): boolean {
+  const thinking = body.thinking as { type?: unknown } | undefined
+  if (thinking && typeof thinking === 'object' && (thinking.type === 'enabled' || thinking.type === 'adaptive')) return true
+  const kwargs = body.chat_template_kwargs as { enable_thinking?: unknown } | undefined
+  if (body.enable_thinking === true || kwargs?.enable_thinking === true) return true
+  if (typeof body.reasoning_effort === 'string' && body.reasoning_effort !== 'none') return true
+  return messages.some((m) => {
+    const msg = m as { reasoning_content?: unknown; content?: unknown }
+    if (typeof msg?.reasoning_content === 'string') return true
+    return Array.isArray(msg?.content) && msg.content.some((b) => ['thinking', 'redacted_thinking'].includes((b as { type?: string })?.type ?? ''))
+  })
 }
 
 /** Anthropic's `system` and the leading system messages of OpenAI, joined. */

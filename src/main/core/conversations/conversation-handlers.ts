@@ -1,4 +1,5 @@
-// Calls that read a request as a timeline, diagnose it, diff it against its conversation, and list conversations.
+// Calls that read a request as a timeline, diagnose it, diff it against its conversation, open a conversation
+// (the list itself is in ../filter/view-handlers.ts).
 import type { ExchangeSummary } from '../../../shared/types'
 import type { Analysis } from '../analysis'
 import { ownTraffic, type ConversationList } from '../conversation-list'
@@ -12,7 +13,7 @@ export interface ConversationHandlerDeps {
 }
 
 export function conversationHandlers({ store, analysis, conversations }: ConversationHandlerDeps): Handlers<
-  'exchanges:request-view' | 'exchanges:diagnose' | 'exchanges:turn-diff' | 'conversations:list' | 'conversations:get'
+  'exchanges:request-view' | 'exchanges:diagnose' | 'exchanges:turn-diff' | 'conversations:get'
 > {
   return {
     'exchanges:request-view': async ({ id }) => {
@@ -27,10 +28,6 @@ export function conversationHandlers({ store, analysis, conversations }: Convers
       const record = store.get(id)
       const conversationId = record?.summary.conversationId
       return record && conversationId ? analysis.turnDiff(record, conversations.exchanges(conversationId)) : null
-    },
-    'conversations:list': async ({ offset, limit }) => {
-      const all = conversations.all()
-      return { total: all.length, offset, items: all.slice(offset, offset + limit) }
     },
     'conversations:get': async ({ id }) => {
       const summary = conversations.get(id)

@@ -7,18 +7,38 @@ import { parseSize, parseStatus, type FilterTerm, type ParsedFilter } from './pa
 /** Fields some exchanges carry that other parts of the product add (provider, client); read if present. */
 type Extra = { provider?: string | null; client?: { name?: string | null } | null; replayOf?: string | null; pinned?: boolean }
 
-export function matchesExchange(filter: ParsedFilter, s: ExchangeSummary, conversationTitle?: string | null): boolean {
-  return filter.terms.every((t) => exchangeTerm(t, s as ExchangeSummary & Extra, conversationTitle ?? null) !== t.negate)
+/** What a term may need beyond the summary. Bodies are never read here: a body test is handed in. */
+export interface MatchContext {
+  conversationTitle?: string | null
+  pinned?: (id: string) => boolean
+  /**
+   * Whether the body of an exchange (or, for conversations, of one of its requests) holds the text: the store's
+   * search results so far for the list, the request's own bytes for a live request. Without it `body:` matches nothing.
+   */
+  bodyHas?: (text: string, id: string) => boolean
+  /** Free text matches bodies too (the filter bar's "bodies" toggle). */
+  freeTextInBodies?: boolean
 }
 
-export function matchesConversation(filter: ParsedFilter, c: ConversationSummary): boolean {
-  return filter.terms.every((t) => conversationTerm(t, c) !== t.negate)
+export function matchesExchange(filter: ParsedFilter, s: ExchangeSummary, context?: string | null | MatchContext): boolean {
+  const ctx: MatchContext = typeof context === 'object' && context !== null ? context : { conversationTitle: context ?? null }
+  return filter.terms.every((t) => exchangeTerm(t, s as ExchangeSummary & Extra, ctx) !== t.negate)
 }
 
-function exchangeTerm(t: FilterTerm, s: ExchangeSummary & Extra, title: string | null): boolean {
-  if (t.kind === 'text') return textIn(t.value, [s.path, s.model, s.method, s.status === null ? null : String(s.status), s.error, s.bodyError, s.upstreamUrl, title, s.provider ?? null, s.client?.name ?? null])
+export function matchesConversation(filter: ParsedFilter, c: ConversationSummary, ctx: MatchContext = {}): boolean {
+  return filter.terms.every((t) => conversationTerm(t, c, ctx) !== t.negate)
+}
+
+function exchangeTerm(t: FilterTerm, s: ExchangeSummary & Extra, ctx: MatchContext): boolean {
+  const title = ctx.conversationTitle ?? null
+  if (t.kind === 'text') {
+    const meta = textIn(t.value, [s.path, s.model, s.method, s.status === null ? null : String(s.status), s.error, s.bodyError, s.upstreamUrl, title, s.provider ?? null, s.client?.name ?? null])
+    return meta || (!!ctx.freeTextInBodies && !!ctx.bodyHas?.(t.value, s.id))
+  }
   const v = t.value.toLowerCase()
   switch (t.key) {
+    case 'body':
+      return !!ctx.bodyHas?.(t.value, s.id)
     case 'status':
       return parseStatus(v)?.(s.status) ?? false
     case 'method':
@@ -36,9 +56,9 @@ function exchangeTerm(t: FilterTerm, s: ExchangeSummary & Extra, title: string |
     case 'id':
       return s.id.startsWith(t.value)
     case 'has':
-      return v === 'error' ? failed(s) : v === 'response' ? s.status !== null : v === 'usage' ? s.usage !== null : !!s.bodyError
+      return v === 'error' ? failed(s) : v === 'response' ? s.status !== null : v === 'usage' ? s.usage !== null : v === 'thinking' ? !!s.thinking : !!s.bodyError
     case 'is':
-      return isState(v, s)
+      return v === 'pinned' ? (ctx.pinned?.(s.id) ?? !!s.pinned) : isState(v, s)
     case 'stream':
       return s.stream === (v === 'yes' || v === 'true')
     case 'mode':
@@ -56,10 +76,12 @@ function isState(v: string, s: ExchangeSummary & Extra): boolean {
   return s.state === v
 }
 
-function conversationTerm(t: FilterTerm, c: ConversationSummary): boolean {
-  if (t.kind === 'text') return textIn(t.value, [c.title, c.model, c.id])
+function conversationTerm(t: FilterTerm, c: ConversationSummary, ctx: MatchContext): boolean {
+  if (t.kind === 'text') return textIn(t.value, [c.title, c.model, c.id]) || (!!ctx.freeTextInBodies && !!ctx.bodyHas?.(t.value, c.id))
   const v = t.value.toLowerCase()
   switch (t.key) {
+    case 'body':
+      return !!ctx.bodyHas?.(t.value, c.id)
     case 'status':
       return parseStatus(v)?.(c.lastStatus) ?? false
     case 'model':

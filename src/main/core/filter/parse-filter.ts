@@ -1,8 +1,9 @@
 // The filter bar's language, DevTools-style: free text and `key:value` terms, all of which must hold; a leading
 // `-` negates a term; values may be quoted (`path:"/v1/messages?beta=true"`). The same parser serves the
 // exchange list, the conversation list and, later, breakpoints and repair rules.
-export const FILTER_KEYS = ['status', 'method', 'path', 'model', 'provider', 'conversation', 'has', 'is', 'stream', 'mode', 'larger-than', 'client', 'id'] as const
-export type FilterKey = (typeof FILTER_KEYS)[number]
+import { FILTER_ALIASES, FILTER_KEYS, HAS_VALUES, IS_VALUES, type FilterKey } from '../../../shared/filter-keys'
+
+export { FILTER_KEYS, HAS_VALUES, IS_VALUES, type FilterKey }
 
 export type FilterTerm =
   | { kind: 'text'; value: string; negate: boolean }
@@ -47,15 +48,16 @@ export function parseFilter(text: string): ParsedFilter {
   return { text, terms, problems }
 }
 
-const ALIASES: Record<string, FilterKey> = { 'status-code': 'status', code: 'status', domain: 'path', conv: 'conversation', size: 'larger-than' }
-
 function normalizeKey(key: string): FilterKey | null {
   if ((FILTER_KEYS as readonly string[]).includes(key)) return key as FilterKey
-  return ALIASES[key] ?? null
+  return FILTER_ALIASES[key] ?? null
 }
 
-export const HAS_VALUES = ['error', 'response', 'usage', 'body-error'] as const
-export const IS_VALUES = ['pending', 'streaming', 'running', 'completed', 'failed', 'aborted', 'replay', 'import', 'captured', 'fork'] as const
+/** The body texts a filter asks the store to search: its `body:` terms and, when bodies are on, its free text. */
+export function bodyTexts(filter: ParsedFilter, freeTextToo: boolean): string[] {
+  const texts = filter.terms.filter((t) => (t.kind === 'field' && t.key === 'body') || (freeTextToo && t.kind === 'text')).map((t) => t.value)
+  return [...new Set(texts)]
+}
 
 function checkValue(key: FilterKey, value: string): string | null {
   const v = value.toLowerCase()

@@ -4,6 +4,7 @@ import { ApiArgError } from '../../../shared/api'
 import type { CompactResult, DeleteResult, StoreProgress, StoreStatus, SearchResults } from '../../../shared/types'
 import type { Handlers } from '../handler-kit'
 import type { RewriteProgress } from './rewrite'
+import type { BodySearchQuery } from './search'
 import { SearchJobs } from './search-jobs'
 import type { StoreControl, StoreControlResult } from './store-control'
 import type { Store } from './store'
@@ -45,6 +46,15 @@ export class StoreOps {
     return { deleted, notStored: notStored.concat(stored.filter((id) => !deleted.includes(id))) }
   }
 
+  /** A body search whose hits go out as `search:results` events (the list filter's body terms use it too). */
+  search(query: BodySearchQuery): string {
+    return this.searches.start(query)
+  }
+
+  cancelSearch(searchId: string): boolean {
+    return this.searches.cancel(searchId)
+  }
+
   async compact(): Promise<CompactResult> {
     if (this.compacting) throw new ApiArgError('a compaction is already running')
     this.compacting = true
@@ -62,8 +72,8 @@ export class StoreOps {
   handlers(): Handlers<'exchanges:delete' | 'exchanges:search' | 'exchanges:search-cancel' | 'store:compact'> {
     return {
       'exchanges:delete': async ({ ids }) => this.delete(ids),
-      'exchanges:search': async ({ text, caseSensitive, parts }) => ({ searchId: this.searches.start({ text, caseSensitive, parts }) }),
-      'exchanges:search-cancel': async ({ searchId }) => ({ cancelled: this.searches.cancel(searchId) }),
+      'exchanges:search': async ({ text, caseSensitive, parts }) => ({ searchId: this.search({ text, caseSensitive, parts }) }),
+      'exchanges:search-cancel': async ({ searchId }) => ({ cancelled: this.cancelSearch(searchId) }),
       'store:compact': async () => this.compact()
     }
   }
