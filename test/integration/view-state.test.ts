@@ -88,3 +88,34 @@ it('a broken ui.json is set aside with a warning, and the app starts', async () 
   expect(await inspector.handlers['ui:settings'](null)).toEqual({})
   expect(readdirSync(stack.dataDir).some((f) => f.startsWith('ui.json.corrupt-'))).toBe(true)
 })
+
+it('body: terms are answered by the store search as its results stream in; a deleted exchange leaves the list, its hits and its pin', async () => {
+  stack = await startStack()
+  const ended = stack.ended(3)
+  await chat('the zebra crossing')
+  await chat('nothing here')
+  await chat('a ZEBRA again')
+  const rows = await ended
+  const list = (filter: string) => stack.inspector.handlers['exchanges:list']({ offset: 0, limit: 10, filter })
+  const results = new Promise<void>((resolve) => stack.inspector.events.on('search:results', (r) => r.done && resolve()))
+  const first = await list('body:zebra')
+  // The search was started by the list call; its state is part of the answer until it is done.
+  expect(first.bodySearch?.texts).toEqual(['zebra'])
+  await results
+  const found = await list('body:zebra')
+  expect(found.bodySearch?.done).toBe(true)
+  const withZebra = rows.filter((r) => r.id !== rows[1].id).map((r) => r.id)
+  expect(new Set(found.items.map((i) => i.id))).toEqual(new Set(withZebra))
+  expect((await list('-body:zebra')).items.map((i) => i.id)).toEqual([rows[1].id])
+
+  await stack.inspector.handlers['exchanges:pin']({ ids: [withZebra[0]], pinned: true })
+  const deleted = await stack.inspector.handlers['exchanges:delete']({ ids: [withZebra[0]] })
+  expect(deleted.deleted).toEqual([withZebra[0]])
+  expect((await list('body:zebra')).items.map((i) => i.id)).toEqual([withZebra[1]])
+  expect((await list('')).total).toBe(2)
+  expect((await stack.inspector.handlers['exchanges:pin']({ ids: [withZebra[1]], pinned: false })).pinned).toEqual([])
+  // Space back, and still gone after a restart.
+  await stack.inspector.handlers['store:compact'](null)
+  await stack.restart()
+  expect((await list('')).items.map((i) => i.id).sort()).toEqual([rows[1].id, withZebra[1]].sort())
+})

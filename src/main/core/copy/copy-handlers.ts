@@ -77,7 +77,7 @@ function responseView(deps: CopyDeps, id: string) {
 function harEntry(deps: CopyDeps, src: CopySource, id: string, startedAt: string): unknown {
   const detail = deps.reader.detail(id)!
   const response = detail.response ? responseView(deps, id) : null
-  const har = harOf(
+  const { har } = harOf(
     [
       {
         startedAt,
@@ -92,6 +92,6 @@ function harEntry(deps: CopyDeps, src: CopySource, id: string, startedAt: string
       }
     ],
     deps.version
-  ) as { log: { entries: unknown[] } }
-  return har.log.entries[0]
+  )
+  return (har as { log: { entries: unknown[] } }).log.entries[0]
 }
