@@ -93,5 +93,5 @@ function harEntry(deps: CopyDeps, src: CopySource, id: string, startedAt: string
     ],
     deps.version
   )
-  return (har as { log: { entries: unknown[] } }).log.entries[0]
+  return har.log.entries[0]
 }
