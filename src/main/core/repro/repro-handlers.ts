@@ -44,7 +44,8 @@ export function reproHandlers({ store, analysis, conversations, minimizer, versi
         toolVersion: version
       })
       const stamp = record.summary.startedAt.replace(/[:.]/g, '-').slice(0, 19)
-      return { fileName: `mimo-repro-${stamp}.zip`, zipBase64: Buffer.from(zipBundle(files)).toString('base64'), files: Object.keys(files) }
+      // The minimal and the original bundle of one request get different names: both are often saved side by side.
+      return { fileName: `mimo-repro-${stamp}${minimalBody !== null ? '-minimal' : ''}.zip`, zipBase64: Buffer.from(zipBundle(files)).toString('base64'), files: Object.keys(files) }
     }
   }
 }

@@ -23,8 +23,13 @@ export interface WebClient {
   close(): void
 }
 
-const NO_TOKEN =
-  'No access token. Open the address printed by `mimo-inspector serve` (it ends with ?token=…).'
+const NO_TOKEN = 'This page has no access token. Open the address that `mimo-inspector serve` printed: it ends in ?token=…'
+const BAD_TOKEN = "The server refused this page's access token (a restarted serve makes a new one). Open the address that `mimo-inspector serve` printed: it ends in ?token=…"
+
+/** A call the server refused for the token: no retry helps. */
+export class AuthError extends Error {
+  override name = 'AuthError'
+}
 
 export function createWebClient(options: WebClientOptions): WebClient {
   const origin = options.origin ?? window.location.origin
@@ -42,14 +47,26 @@ export function createWebClient(options: WebClientOptions): WebClient {
     for (const listener of statusListeners) listener(status, reopened)
   }
 
+  function refused(error: string): void {
+    if (retryTimer) clearTimeout(retryTimer)
+    retryTimer = null
+    socket?.close()
+    socket = null
+    setStatus({ state: 'disconnected', attempt: status.attempt, retryAt: null, error, authFailed: true })
+  }
+
   async function call<K extends CallName>(name: K, arg: CallArg<K>): Promise<CallResults[K]> {
-    if (!token) throw new Error(NO_TOKEN)
+    if (!token) throw new AuthError(NO_TOKEN)
     const response = await fetch(origin + WEB.callPath(name), {
       method: 'POST',
       headers: { [WEB.tokenHeader]: token, 'content-type': 'application/json' },
       body: JSON.stringify(arg === undefined ? null : arg)
     })
     const text = await response.text()
+    if (response.status === 401) {
+      refused(BAD_TOKEN)
+      throw new AuthError(BAD_TOKEN)
+    }
     if (!response.ok) {
       let message = `${name}: HTTP ${response.status}`
       try {
@@ -73,7 +90,7 @@ export function createWebClient(options: WebClientOptions): WebClient {
   function connect(): void {
     if (closed) return
     if (!token) {
-      setStatus({ state: 'disconnected', attempt: 0, retryAt: null, error: NO_TOKEN })
+      setStatus({ state: 'disconnected', attempt: 0, retryAt: null, error: NO_TOKEN, authFailed: true })
       return
     }
     retryTimer = null
@@ -120,15 +137,25 @@ export function createWebClient(options: WebClientOptions): WebClient {
   }
 
   function scheduleRetry(error: string): void {
-    if (closed) return
+    if (closed || status.authFailed) return
+    // A socket that never opened may have been refused for the token, which the browser does not tell: ask once.
+    if (!everOpened && status.attempt === 0) void probeToken()
     const attempt = status.state === 'open' ? 0 : status.attempt + 1
     const delay = backoffDelay(attempt)
     setStatus({ state: 'disconnected', attempt, retryAt: Date.now() + delay, error })
     retryTimer = setTimeout(connect, delay)
   }
 
+  async function probeToken(): Promise<void> {
+    try {
+      await call('app:info', null as CallArg<'app:info'>)
+    } catch {
+      // An AuthError has stopped the retries; anything else leaves them going.
+    }
+  }
+
   function retryNow(): void {
-    if (closed || status.state === 'open' || status.state === 'connecting') return
+    if (closed || status.authFailed || status.state === 'open' || status.state === 'connecting') return
     if (retryTimer) clearTimeout(retryTimer)
     connect()
   }
@@ -157,16 +184,17 @@ export function createWebClient(options: WebClientOptions): WebClient {
     },
     waitOpen(timeoutMs) {
       if (status.state === 'open') return Promise.resolve(true)
+      if (status.authFailed) return Promise.resolve(false)
       return new Promise((resolve) => {
         const timer = setTimeout(() => {
           unsubscribe()
           resolve(false)
         }, timeoutMs)
         const unsubscribe = connection.subscribe((s) => {
-          if (s.state !== 'open') return
+          if (s.state !== 'open' && !s.authFailed) return
           clearTimeout(timer)
           unsubscribe()
-          resolve(true)
+          resolve(s.state === 'open')
         })
       })
     },

@@ -4,17 +4,23 @@
 
 export interface DocView {
   get(): string
-  /** Replace the whole text as one undoable change. */
-  set(text: string): void
+  /** Replace the text as one undoable change; `mark` highlights what changed (a fix or an edit landed) and focuses it. */
+  set(text: string, mark?: boolean): void
 }
 
 let view: DocView | null = null
 let pending = ''
+/** A marked change made before the view existed: the view starts from `markBase` and applies it marked. */
+let markBase: string | null = null
 /** The text as loaded (pretty-printed original): an unedited send passes null, the exact original bytes. */
 let original = ''
 
 export function attachDocView(v: DocView): () => void {
   view = v
+  if (markBase !== null) {
+    markBase = null
+    v.set(pending, true)
+  }
   return () => {
     if (view !== v) return
     pending = v.get()
@@ -26,14 +32,22 @@ export function docText(): string {
   return view ? view.get() : pending
 }
 
-export function setDocText(text: string): void {
-  if (view) view.set(text)
-  else pending = text
+export function setDocText(text: string, mark = false): void {
+  if (view) return view.set(text, mark)
+  if (mark && markBase === null) markBase = pending
+  if (!mark) markBase = null
+  pending = text
+}
+
+/** The text a view should start from: before a pending marked change, so the change shows as one. */
+export function startText(): string {
+  return markBase ?? pending
 }
 
 /** A new document (another request, or the original again). */
 export function loadDoc(text: string, asOriginal = true): void {
   if (asOriginal) original = text
+  markBase = null
   pending = text
   view?.set(text)
 }

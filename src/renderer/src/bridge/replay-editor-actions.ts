@@ -182,7 +182,7 @@ export function closeEditor(): void {
 function landed(id: string, result: EditResult, model?: EditModel): void {
   const ed = useAppStore.getState().editor
   if (!ed || ed.exchangeId !== id) return
-  setDocText(result.body)
+  setDocText(result.body, true)
   useAppStore.getState().patchEditor({ changes: [...ed.changes, ...result.changes], edited: isEdited(), problem: null, ...(model ? { model } : {}) }, id)
 }
 

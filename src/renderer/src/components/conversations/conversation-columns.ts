@@ -1,15 +1,15 @@
-/** Column order and widths of the conversation list, shared by its header and rows (CSS grid tracks). */
-export const CONVERSATION_COLUMNS = [
-  { id: 'first', title: 'Started', width: '96px' },
-  { id: 'last', title: 'Last', width: '96px' },
-  { id: 'title', title: 'Conversation', width: 'minmax(220px, 1fr)' },
-  { id: 'protocol', title: 'Protocol', width: '80px' },
-  { id: 'model', title: 'Model', width: '128px' },
-  { id: 'requests', title: 'Requests', width: '72px', align: 'right' },
-  { id: 'turns', title: 'Turns', width: '60px', align: 'right' },
-  { id: 'tokens', title: 'Tokens in/out', width: '112px', align: 'right' },
-  { id: 'errors', title: 'Errors', width: '62px', align: 'right' },
-  { id: 'status', title: 'Last status', width: '88px' }
-] as const
+import type { ListColumn } from '../shared/list-columns'
 
-export const CONVERSATION_GRID = CONVERSATION_COLUMNS.map((c) => c.width).join(' ')
+/** Column order, widths and which go first when the list is narrow (higher priority number = dropped sooner). */
+export const CONVERSATION_COLUMNS: readonly ListColumn[] = [
+  { id: 'first', title: 'Started', width: 104, priority: 4 },
+  { id: 'last', title: 'Last', width: 104, priority: 1 },
+  { id: 'title', title: 'Conversation', width: 220, flex: true, priority: 0 },
+  { id: 'protocol', title: 'Protocol', width: 84, priority: 6 },
+  { id: 'model', title: 'Model', width: 136, priority: 2 },
+  { id: 'requests', title: 'Requests', width: 88, align: 'right', priority: 3 },
+  { id: 'turns', title: 'Turns', width: 62, align: 'right', priority: 7 },
+  { id: 'tokens', title: 'Tokens in/out', width: 120, align: 'right', priority: 5 },
+  { id: 'errors', title: 'Errors', width: 72, align: 'right', priority: 5 },
+  { id: 'status', title: 'Last status', width: 112, priority: 0 }
+]

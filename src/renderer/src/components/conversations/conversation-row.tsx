@@ -5,6 +5,7 @@ import { useAppStore } from '../../store/app-store'
 import { selectConversationAt } from '../../store/selectors'
 import { ForkMarker } from './fork-marker'
 import { ThreadMarker } from './thread-marker'
+import { ShownCells } from '../shared/virtual-list'
 import './conversations.css'
 
 interface Props {
@@ -34,42 +35,60 @@ export const ConversationRow = memo(function ConversationRow({ index, top, heigh
         if (e.button === 0) openConversation(c.id)
       }}
     >
-      <span className="cell cell-time" title={c.startedAt}>
-        {formatTime(c.startedAt)}
-      </span>
-      <span className="cell cell-time" title={c.lastAt}>
-        {formatTime(c.lastAt)}
-      </span>
-      <span className="cell conv-title" title={c.title}>
-        {c.thread && <ThreadMarker c={c} />}
-        {c.forkOf && <ForkMarker forkOf={c.forkOf} forkAt={c.forkAt} />}
-        {c.title || <span className="dim">(untitled)</span>}
-      </span>
-      <span className="cell muted">{c.protocol}</span>
-      <span className="cell cell-model" title={c.model ?? ''}>
-        {c.model ?? <span className="dim">—</span>}
-      </span>
-      <span className="cell num">{c.requests}</span>
-      <span className="cell num">{c.turns}</span>
-      <span className="cell num" title={`in ${c.inputTokens} · out ${c.outputTokens}`}>
-        {formatCount(c.inputTokens)} / {formatCount(c.outputTokens)}
-      </span>
-      <span className={`cell num${c.errors > 0 ? ' conv-errors' : ' dim'}`} data-testid="conversation-errors">
-        {c.errors}
-      </span>
-      <span className={`cell status ${statusClass}`} title={c.endedInError ? 'The last request failed' : undefined}>
-        {c.lastStatus ?? (c.endedInError ? '✕' : '—')}
-        {c.endedInError && <span className="conv-ended"> failed</span>}
-        {c.replays > 0 && (
-          <span
-            className={`req-replay ${c.lastReplayFailed ? 'status-client-error' : 'status-ok'}`}
-            data-testid="conversation-replay-status"
-            title={`${c.replays} replay${c.replays === 1 ? '' : 's'} sent from the editor (branches); the last answered ${c.lastReplayStatus ?? 'nothing'}`}
-          >
-            {' '}↳ {c.lastReplayStatus ?? '✕'}
-          </span>
-        )}
-      </span>
+      <ShownCells
+        cells={{
+          first: (
+            <span className="cell cell-time" title={c.startedAt}>
+              {formatTime(c.startedAt)}
+            </span>
+          ),
+          last: (
+            <span className="cell cell-time" title={c.lastAt}>
+              {formatTime(c.lastAt)}
+            </span>
+          ),
+          title: (
+            <span className="cell conv-title" title={c.title}>
+              {c.thread && <ThreadMarker c={c} />}
+              {c.forkOf && <ForkMarker forkOf={c.forkOf} forkAt={c.forkAt} />}
+              <span className="conv-title-text">{c.title || <span className="dim">(untitled)</span>}</span>
+            </span>
+          ),
+          protocol: <span className="cell muted">{c.protocol}</span>,
+          model: (
+            <span className="cell cell-model" title={c.model ?? ''}>
+              {c.model ?? <span className="dim">—</span>}
+            </span>
+          ),
+          requests: <span className="cell num">{c.requests}</span>,
+          turns: <span className="cell num">{c.turns}</span>,
+          tokens: (
+            <span className="cell num" title={`in ${c.inputTokens} · out ${c.outputTokens}`}>
+              {formatCount(c.inputTokens)} / {formatCount(c.outputTokens)}
+            </span>
+          ),
+          errors: (
+            <span className={`cell num${c.errors > 0 ? ' conv-errors' : ' dim'}`} data-testid="conversation-errors">
+              {c.errors}
+            </span>
+          ),
+          status: (
+            <span className={`cell status ${statusClass}`} title={c.endedInError ? 'The last request failed' : undefined}>
+              {c.lastStatus ?? (c.endedInError ? '✕' : '—')}
+              {c.endedInError && <span className="conv-ended"> failed</span>}
+              {c.replays > 0 && (
+                <span
+                  className={`req-replay ${c.lastReplayFailed ? 'status-client-error' : 'status-ok'}`}
+                  data-testid="conversation-replay-status"
+                  title={`${c.replays} replay${c.replays === 1 ? '' : 's'} sent from the editor (branches); the last answered ${c.lastReplayStatus ?? 'nothing'}`}
+                >
+                  {' '}↳ {c.lastReplayStatus ?? '✕'}
+                </span>
+              )}
+            </span>
+          )
+        }}
+      />
     </div>
   )
 })

@@ -31,8 +31,9 @@ export function RequestStrip({ exchanges }: { exchanges: ExchangeSummary[] }) {
           <RequestChip key={e.id} base={e} n={i + 1} selected={e.id === requestId} />
         ))}
       </div>
-      <span className="muted req-keys">
-        <kbd>[</kbd> <kbd>]</kbd>
+      <span className="muted req-keys" title="Previous and next request: the [ and ] keys">
+        <kbd>[</kbd>
+        <kbd>]</kbd> step
       </span>
       {chosen && <ExchangeActions summary={live ?? chosen} />}
       {requestId && (

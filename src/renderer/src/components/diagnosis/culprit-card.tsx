@@ -1,4 +1,5 @@
 import type { Diagnosis, Finding } from '@shared/types'
+import { CodeText } from '../shared/code-text'
 import { EvidenceLink } from './evidence-link'
 import { FixChips } from './fix-chips'
 import { MessageRef } from './message-ref'
@@ -62,11 +63,11 @@ export function CulpritCard({
       {finding && (
         <>
           <p className="culprit-explanation" data-testid="culprit-explanation">
-            {finding.message}
+            <CodeText text={finding.message} />
           </p>
           {finding.evidence && <EvidenceLink evidence={finding.evidence} />}
           <div className="dx-fix" data-testid="culprit-fix">
-            <span className="dx-label">Fix</span> {finding.fix}
+            <span className="dx-label">Fix</span> <CodeText text={finding.fix} />
           </div>
           <FixChips ids={finding.fixIds} testIds />
           <RuleSources sources={finding.sources} />

@@ -1,4 +1,5 @@
 import type { Finding } from '@shared/types'
+import { CodeText } from '../shared/code-text'
 import { EvidenceLink } from './evidence-link'
 import { FixChips } from './fix-chips'
 import { MessageRef } from './message-ref'
@@ -19,7 +20,9 @@ export function FindingItem({ finding, roleOf, defaultOpen = false }: { finding:
             <MessageRef messageIndex={f.messageIndex} blockIndex={f.blockIndex} role={roleOf(f.messageIndex)} />
           </span>
         )}
-        <span className="dx-finding-msg">{f.message}</span>
+        <span className="dx-finding-msg">
+          <CodeText text={f.message} />
+        </span>
       </summary>
       <div className="dx-finding-body">
         <div className="dx-rule mono dim">
@@ -29,7 +32,7 @@ export function FindingItem({ finding, roleOf, defaultOpen = false }: { finding:
         </div>
         {f.evidence && <EvidenceLink evidence={f.evidence} />}
         <div className="dx-fix">
-          <span className="dx-label">Fix</span> {f.fix}
+          <span className="dx-label">Fix</span> <CodeText text={f.fix} />
         </div>
         <FixChips ids={f.fixIds} />
         <RuleSources sources={f.sources} />

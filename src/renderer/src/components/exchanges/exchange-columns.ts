@@ -1,17 +1,17 @@
-/** Column order and widths, shared by the header and the rows (CSS grid tracks). */
-export const COLUMNS = [
-  { id: 'time', title: 'Time', width: '96px' },
-  { id: 'method', title: 'Method', width: '66px' },
-  { id: 'path', title: 'Path', width: 'minmax(200px, 1fr)' },
-  { id: 'model', title: 'Model', width: '128px' },
-  { id: 'provider', title: 'Provider', width: '86px' },
-  { id: 'stream', title: 'Stream', width: '62px' },
-  { id: 'status', title: 'Status', width: '118px' },
-  { id: 'duration', title: 'Duration', width: '74px', align: 'right' },
-  { id: 'ttfb', title: 'TTFB', width: '66px', align: 'right' },
-  { id: 'req', title: 'Req', width: '70px', align: 'right' },
-  { id: 'res', title: 'Res', width: '70px', align: 'right' },
-  { id: 'tokens', title: 'Tokens in/out', width: '112px', align: 'right' }
-] as const
+import type { ListColumn } from '../shared/list-columns'
 
-export const GRID_TEMPLATE = COLUMNS.map((c) => c.width).join(' ')
+/** Column order, widths and which go first when the list is narrow (higher priority number = dropped sooner). */
+export const COLUMNS: readonly ListColumn[] = [
+  { id: 'time', title: 'Time', width: 104, priority: 1 },
+  { id: 'method', title: 'Method', width: 66, priority: 4 },
+  { id: 'path', title: 'Path', width: 200, flex: true, priority: 0 },
+  { id: 'model', title: 'Model', width: 136, priority: 2 },
+  { id: 'provider', title: 'Provider', width: 90, priority: 6 },
+  { id: 'stream', title: 'Stream', width: 62, priority: 5 },
+  { id: 'status', title: 'Status', width: 124, priority: 0 },
+  { id: 'duration', title: 'Duration', width: 78, align: 'right', priority: 3 },
+  { id: 'ttfb', title: 'TTFB', width: 70, align: 'right', priority: 8 },
+  { id: 'req', title: 'Req', width: 74, align: 'right', priority: 6 },
+  { id: 'res', title: 'Res', width: 74, align: 'right', priority: 7 },
+  { id: 'tokens', title: 'Tokens in/out', width: 120, align: 'right', priority: 5 }
+]

@@ -6,6 +6,7 @@ import { useAppStore } from '../../store/app-store'
 import { selectSummaryAt } from '../../store/selectors'
 import { ModeTag } from './mode-tag'
 import { StatusCell } from './status-cell'
+import { ShownCells } from '../shared/virtual-list'
 import './exchanges.css'
 
 interface Props {
@@ -45,38 +46,54 @@ export const ExchangeRow = memo(function ExchangeRow({ index, top, height }: Pro
         if (e.button === 0) openExchange(summary.id)
       }}
     >
-      <span className="cell cell-time" title={summary.startedAt}>
-        {formatTime(summary.startedAt)}
-      </span>
-      <span className="cell cell-method">{summary.method}</span>
-      <span className="cell cell-path" title={summary.path}>
-        {summary.mode !== 'reverse' && <ModeTag mode={summary.mode} />}
-        {summary.path}
-      </span>
-      <span className="cell cell-model" title={summary.model ?? ''}>
-        {summary.model ?? <span className="dim">—</span>}
-      </span>
-      <span className="cell cell-provider" data-testid="exchange-provider" data-provider={summary.provider ?? ''}>
-        {summary.provider && summary.provider !== 'unknown' ? PROVIDER_LABELS[summary.provider] : <span className="dim">—</span>}
-      </span>
-      <span className="cell cell-stream">{summary.stream && <span className="badge badge-sse">SSE</span>}</span>
-      <span className="cell cell-status">
-        <StatusCell summary={summary} />
-      </span>
-      <span className="cell num">{formatMs(summary.durationMs)}</span>
-      <span className="cell num">{formatMs(summary.ttfbMs)}</span>
-      <span className="cell num">{formatBytes(summary.requestSize)}</span>
-      <span className="cell num">{summary.state === 'pending' ? '—' : formatBytes(summary.responseSize)}</span>
-      <span
-        className="cell num"
-        title={
-          usage
-            ? `in ${usage.inputTokens ?? '?'} · out ${usage.outputTokens ?? '?'} · cache read ${usage.cacheReadTokens ?? '—'} · reasoning ${usage.reasoningTokens ?? '—'}`
-            : ''
-        }
-      >
-        {formatTokens(usage)}
-      </span>
+      <ShownCells
+        cells={{
+          time: (
+            <span className="cell cell-time" title={summary.startedAt}>
+              {formatTime(summary.startedAt)}
+            </span>
+          ),
+          method: <span className="cell cell-method">{summary.method}</span>,
+          path: (
+            <span className="cell cell-path" title={summary.path}>
+              {summary.mode !== 'reverse' && <ModeTag mode={summary.mode} />}
+              {summary.path}
+            </span>
+          ),
+          model: (
+            <span className="cell cell-model" title={summary.model ?? ''}>
+              {summary.model ?? <span className="dim">—</span>}
+            </span>
+          ),
+          provider: (
+            <span className="cell cell-provider" data-testid="exchange-provider" data-provider={summary.provider ?? ''}>
+              {summary.provider && summary.provider !== 'unknown' ? PROVIDER_LABELS[summary.provider] : <span className="dim">—</span>}
+            </span>
+          ),
+          stream: <span className="cell cell-stream">{summary.stream && <span className="badge badge-sse">SSE</span>}</span>,
+          status: (
+            <span className="cell cell-status">
+              <StatusCell summary={summary} />
+            </span>
+          ),
+          duration: <span className="cell num">{formatMs(summary.durationMs)}</span>,
+          ttfb: <span className="cell num">{formatMs(summary.ttfbMs)}</span>,
+          req: <span className="cell num">{formatBytes(summary.requestSize)}</span>,
+          res: <span className="cell num">{summary.state === 'pending' ? '—' : formatBytes(summary.responseSize)}</span>,
+          tokens: (
+            <span
+              className="cell num"
+              title={
+                usage
+                  ? `in ${usage.inputTokens ?? '?'} · out ${usage.outputTokens ?? '?'} · cache read ${usage.cacheReadTokens ?? '—'} · reasoning ${usage.reasoningTokens ?? '—'}`
+                  : ''
+              }
+            >
+              {formatTokens(usage)}
+            </span>
+          )
+        }}
+      />
     </div>
   )
 })

@@ -1,15 +1,37 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { dismissImport } from '../../bridge/import-actions'
 import { formatBytes } from '../../lib/format'
 import { useAppStore } from '../../store/app-store'
 import './import.css'
 
 const SHOWN_REASONS = 5
+/** A clean import's note goes away by itself after this long (not while the pointer or focus is on it). */
+const CLEAN_FOR_MS = 6000
+
+function useAutoDismiss(active: boolean): { onPointerEnter(): void; onPointerLeave(): void; onFocus(): void; onBlur(): void } {
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const stop = () => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = null
+  }
+  const start = () => {
+    stop()
+    if (active) timer.current = setTimeout(dismissImport, CLEAN_FOR_MS)
+  }
+  useEffect(() => {
+    start()
+    return stop
+  }, [active])
+  return { onPointerEnter: stop, onPointerLeave: start, onFocus: stop, onBlur: start }
+}
 
 /** How the last import went: progress while reading and parsing, then what came in and what was skipped. */
 export function ImportToast() {
   const state = useAppStore((s) => s.importState)
   const [allReasons, setAllReasons] = useState(false)
+  // Errors and imports that skipped something stay until dismissed: they say something to act on.
+  const clean = state.status === 'done' && state.result.skipped.length === 0 && state.result.imported.length > 0
+  const hover = useAutoDismiss(clean)
   if (state.status === 'idle') return null
 
   if (state.status === 'reading' || state.status === 'importing') {
@@ -55,7 +77,7 @@ export function ImportToast() {
   const { imported, skipped } = state.result
   const reasons = allReasons ? skipped : skipped.slice(0, SHOWN_REASONS)
   return (
-    <div className={`toast${imported.length === 0 ? ' toast-warn' : ''}`} data-testid="import-result" data-state="done" role="status">
+    <div className={`toast${imported.length === 0 ? ' toast-warn' : ''}`} data-testid="import-result" data-state="done" role="status" {...hover}>
       <div className="toast-line">
         <strong>
           Imported {imported.length} {imported.length === 1 ? 'exchange' : 'exchanges'}

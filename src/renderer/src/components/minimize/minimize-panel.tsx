@@ -23,6 +23,8 @@ export function MinimizePanel({ id }: { id: string }) {
   const [target, setTarget] = useState<TargetChoice>(ORIGINAL)
   const [keyWanted, setKeyWanted] = useState(false)
   const [formError, setFormError] = useState<string | null>(null)
+  // Folded to its title and progress, so the response below keeps the room.
+  const [folded, setFolded] = useState(false)
   if (!open) return null
   const active = isMinimizeActive(run)
   const need = mode === 'upstream' ? (error && /\bkey\b/i.test(error) ? error : keyNeed(headers, keys)) : null
@@ -43,6 +45,9 @@ export function MinimizePanel({ id }: { id: string }) {
   return (
     <section className="minimize-panel" data-testid="minimize-panel" aria-label="Minimize">
       <div className="replay-row">
+        <button className="btn btn-icon minimize-fold" data-testid="minimize-fold" aria-expanded={!folded} onClick={() => setFolded(!folded)} title={folded ? 'Show the minimize form and result' : 'Fold to one line'}>
+          {folded ? '▸' : '▾'}
+        </button>
         <span className="dx-title">Minimize</span>
         <span className="muted">the smallest request that still fails the same way</span>
         <span className="header-spacer" />
@@ -50,40 +55,49 @@ export function MinimizePanel({ id }: { id: string }) {
           ×
         </button>
       </div>
-      <div className="replay-row minimize-form">
-        <label className="replay-field">
-          <span className="dx-label">Oracle</span>
-          <select className="input" data-testid="minimize-mode" value={mode} disabled={active} onChange={(e) => setMode(e.target.value as MinimizeMode)}>
-            <option value="upstream">upstream — real requests to the endpoint</option>
-            <option value="predicted">predicted — offline, instant, no quota</option>
-          </select>
-        </label>
-        <label className="replay-field">
-          <span className="dx-label">Budget</span>
-          <input
-            className="input mono minimize-budget"
-            data-testid="minimize-budget"
-            type="number"
-            min={1}
-            max={1000}
-            value={budget}
-            disabled={active || mode === 'predicted'}
-            title={mode === 'predicted' ? 'Predicted runs cost nothing' : 'At most this many requests to the endpoint'}
-            onChange={(e) => setBudget(e.target.value)}
-          />
-          <span className="muted">requests</span>
-        </label>
-        {mode === 'upstream' && (
+      {!folded && (
+        <div className="replay-row minimize-form">
           <label className="replay-field">
-            <span className="dx-label">Target</span>
-            <TargetPicker value={target} onChange={setTarget} original={upstream} testId="minimize-target" />
+            <span className="dx-label">Check each try</span>
+            <select
+              className="input"
+              data-testid="minimize-mode"
+              value={mode}
+              disabled={active}
+              onChange={(e) => setMode(e.target.value as MinimizeMode)}
+              title="How each smaller request is judged: sent to the endpoint (real, uses quota), or predicted from the rules offline"
+            >
+              <option value="upstream">against the endpoint (real requests)</option>
+              <option value="predicted">against the rules (offline, instant)</option>
+            </select>
           </label>
-        )}
-        <button className="btn btn-primary" data-testid="minimize-start" disabled={otherRunning || active} onClick={start}>
-          {active ? 'Running…' : run ? 'Run again' : 'Start'}
-        </button>
-      </div>
-      {mode === 'upstream' && <KeyField name="minimize" need={need} wanted={keyWanted} testId="minimize-key-input" onWanted={setKeyWanted} />}
+          <label className="replay-field">
+            <span className="dx-label">Budget</span>
+            <input
+              className="input mono minimize-budget"
+              data-testid="minimize-budget"
+              type="number"
+              min={1}
+              max={1000}
+              value={budget}
+              disabled={active || mode === 'predicted'}
+              title={mode === 'predicted' ? 'Predicted runs cost nothing' : 'At most this many requests to the endpoint'}
+              onChange={(e) => setBudget(e.target.value)}
+            />
+            <span className="muted">requests</span>
+          </label>
+          {mode === 'upstream' && (
+            <label className="replay-field">
+              <span className="dx-label">Target</span>
+              <TargetPicker value={target} onChange={setTarget} original={upstream} testId="minimize-target" />
+            </label>
+          )}
+          <button className="btn btn-primary" data-testid="minimize-start" disabled={otherRunning || active} onClick={start}>
+            {active ? 'Running…' : run ? 'Run again' : 'Start'}
+          </button>
+        </div>
+      )}
+      {!folded && mode === 'upstream' && <KeyField name="minimize" need={need} wanted={keyWanted} testId="minimize-key-input" onWanted={setKeyWanted} />}
       {otherRunning && <div className="notice muted">A minimize run for another request is going; one at a time.</div>}
       {(formError || error) && (
         <div className="error-box" role="alert" data-testid="minimize-error">
@@ -91,7 +105,7 @@ export function MinimizePanel({ id }: { id: string }) {
         </div>
       )}
       {run && <MinimizeProgressBar run={run} />}
-      {run && !active && <MinimizeResult run={run} />}
+      {run && !active && !folded && <MinimizeResult run={run} />}
     </section>
   )
 }

@@ -11,11 +11,13 @@ export function MinimizeProgressBar({ run }: { run: MinimizeRun }) {
   const running = run.state === 'starting' || run.state === 'running'
   const original = run.result?.originalBytes ?? p?.originalBytes ?? null
   const current = run.result?.bytes ?? p?.currentBytes ?? null
-  const pct = run.mode === 'predicted' ? (running ? 0 : 100) : budget > 0 ? Math.min(100, (used / budget) * 100) : 0
+  // While running: the budget used (the run may end sooner). Once ended the bar is full: the work is over, however
+  // little of the budget it took.
+  const pct = !running ? 100 : run.mode === 'predicted' ? 0 : budget > 0 ? Math.min(100, (used / budget) * 100) : 0
   return (
     <div className="minimize-progress-row">
       <div
-        className={`progress${running ? ' progress-running' : ''}`}
+        className={`progress${running ? ' progress-running' : ` progress-ended progress-${run.state}`}`}
         data-testid="minimize-progress"
         data-used={used}
         data-budget={budget}
@@ -23,7 +25,7 @@ export function MinimizeProgressBar({ run }: { run: MinimizeRun }) {
         aria-valuemin={0}
         aria-valuemax={budget}
         aria-valuenow={used}
-        aria-label="Requests used"
+        aria-label={running ? 'Requests used' : `Minimize ${run.state}`}
       >
         <div className="progress-fill" style={{ width: `${pct}%` }} />
       </div>

@@ -8,14 +8,15 @@ import { keymap } from '@codemirror/view'
 import { tags } from '@lezer/highlight'
 import { basicSetup, EditorView } from 'codemirror'
 import { useEffect, useRef } from 'react'
-import { attachDocView, docText } from '../../bridge/editor-doc'
+import { attachDocView, startText } from '../../bridge/editor-doc'
 import { noteDocChanged } from '../../bridge/replay-editor-actions'
 import { sendReplay } from '../../bridge/replay-send-actions'
+import { applyMarked, clearMarks, fixMarks } from './fix-marks'
 import './replay.css'
 
 const theme = EditorView.theme(
   {
-    '&': { height: '100%', backgroundColor: '#111318', color: 'var(--text)', fontSize: '11.5px' },
+    '&': { height: '100%', backgroundColor: 'var(--bg-code)', color: 'var(--text)', fontSize: 'var(--fs-small)' },
     '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.45' },
     '.cm-content': { caretColor: 'var(--accent)' },
     '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--accent)' },
@@ -29,7 +30,9 @@ const theme = EditorView.theme(
     '.cm-searchMatch': { backgroundColor: 'rgba(232, 185, 73, 0.3)' },
     '.cm-searchMatch-selected': { backgroundColor: 'rgba(232, 185, 73, 0.55)' },
     '.cm-panels': { backgroundColor: 'var(--bg-panel)', color: 'var(--text)' },
-    '.cm-panels input, .cm-panels button': { fontSize: '11px' },
+    '.cm-panels input, .cm-panels button': { fontSize: 'var(--fs-small)' },
+    '.cm-fix-applied': { backgroundColor: 'rgba(79, 197, 143, 0.22)' },
+    '.cm-fix-line': { boxShadow: 'inset 3px 0 0 var(--green)' },
     '.cm-tooltip': { backgroundColor: 'var(--bg-elev)', border: '1px solid var(--border-strong)', color: 'var(--text)' },
     '.cm-diagnostic-error': { borderLeftColor: 'var(--red)' },
     '.cm-lintRange-error': { backgroundImage: 'none', textDecoration: 'underline wavy var(--red)' }
@@ -39,11 +42,11 @@ const theme = EditorView.theme(
 
 // The same colours as the read-only JSON views (.j-key, .j-str, …).
 const highlight = HighlightStyle.define([
-  { tag: tags.propertyName, color: '#8fc5ff' },
-  { tag: tags.string, color: '#e2a77f' },
-  { tag: tags.number, color: '#b5d99c' },
-  { tag: [tags.bool, tags.null], color: '#d79cff' },
-  { tag: [tags.punctuation, tags.separator, tags.brace, tags.squareBracket], color: '#7f8898' },
+  { tag: tags.propertyName, color: 'var(--json-key)' },
+  { tag: tags.string, color: 'var(--json-str)' },
+  { tag: tags.number, color: 'var(--json-num)' },
+  { tag: [tags.bool, tags.null], color: 'var(--json-lit)' },
+  { tag: [tags.punctuation, tags.separator, tags.brace, tags.squareBracket], color: 'var(--json-punct)' },
   { tag: tags.invalid, color: 'var(--red)' }
 ])
 
@@ -58,7 +61,7 @@ export default function ReplayBodyEditor({ readOnly }: { readOnly: boolean }) {
     const view = new EditorView({
       parent,
       state: EditorState.create({
-        doc: docText(),
+        doc: startText(),
         extensions: [
           // Before basicSetup's Mod-Enter (insert a blank line): here it sends.
           Prec.highest(
@@ -79,6 +82,7 @@ export default function ReplayBodyEditor({ readOnly }: { readOnly: boolean }) {
           syntaxHighlighting(highlight),
           theme,
           EditorView.lineWrapping,
+          fixMarks,
           EditorState.readOnly.of(readOnly),
           EditorView.contentAttributes.of({ 'aria-label': 'Request body (JSON)' }),
           EditorView.updateListener.of((update) => {
@@ -92,10 +96,14 @@ export default function ReplayBodyEditor({ readOnly }: { readOnly: boolean }) {
     })
     const detach = attachDocView({
       get: () => view.state.doc.toString(),
-      set: (text) => {
+      set: (text, mark) => {
         if (text === view.state.doc.toString()) return
         quiet = true
-        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } })
+        if (mark) applyMarked(view, text)
+        else {
+          view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } })
+          clearMarks(view)
+        }
         quiet = false
       }
     })

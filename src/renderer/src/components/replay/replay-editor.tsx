@@ -24,7 +24,7 @@ import './replay.css'
 export default function ReplayEditorPanel() {
   const editor = useAppStore((s) => s.editor)
   const hasRun = useAppStore((s) => s.run !== null && s.editor !== null && s.run.fromId === s.editor.exchangeId)
-  const { width, onResizeStart, onResizeKey } = usePanelWidth()
+  const { width, overlay, onResizeStart, onResizeKey } = usePanelWidth()
   const panel = useRef<HTMLElement>(null)
 
   // Keyboard users land in the panel (Esc works at once); a click elsewhere keeps its own focus.
@@ -32,6 +32,18 @@ export default function ReplayEditorPanel() {
     const el = panel.current
     if (el && !el.contains(document.activeElement)) el.focus({ preventScroll: true })
   }, [editor?.exchangeId])
+
+  // Ctrl/Cmd+Enter sends also when the focus fell to the page (a button that went away under the pointer).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.defaultPrevented) return
+      if (document.activeElement && document.activeElement !== document.body) return
+      e.preventDefault()
+      void sendReplay()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
 
   if (!editor) return null
   const ready = editor.status === 'ready'
@@ -52,25 +64,27 @@ export default function ReplayEditorPanel() {
 
   return (
     <aside
-      className="replay-panel"
+      className={`replay-panel${overlay ? ' replay-panel-overlay' : ''}`}
       data-testid="replay-editor"
       data-id={editor.exchangeId}
       data-state={editor.status}
       aria-label="Edit and replay"
       ref={panel}
       tabIndex={-1}
-      style={{ width }}
+      style={overlay ? undefined : { width }}
       onKeyDown={onKeyDown}
     >
-      <div
-        className="replay-resize"
-        role="separator"
-        aria-orientation="vertical"
-        aria-label="Resize the replay panel"
-        tabIndex={0}
-        onPointerDown={onResizeStart}
-        onKeyDown={onResizeKey}
-      />
+      {!overlay && (
+        <div
+          className="replay-resize"
+          role="separator"
+          aria-orientation="vertical"
+          aria-label="Resize the replay panel"
+          tabIndex={0}
+          onPointerDown={onResizeStart}
+          onKeyDown={onResizeKey}
+        />
+      )}
       <ReplayEditorHead editor={editor} />
       {editor.status === 'loading' && <div className="notice">Loading the request…</div>}
       {editor.status === 'error' && (

@@ -13,8 +13,11 @@ export function ReplayFixes({ editor }: { editor: ReplayEditor }) {
           className="btn btn-small fix-chip"
           data-testid={`editor-fix-${id}`}
           data-fix-id={id}
-          disabled={editor.busy}
-          onClick={() => void applyFix(id)}
+          // Not `disabled` while a fix applies: a disabled button drops the focus to the page, and Ctrl+Enter with it.
+          aria-disabled={editor.busy}
+          onClick={() => {
+            if (!editor.busy) void applyFix(id)
+          }}
           title="Apply to the text in the editor (the core does the change; Ctrl+Z undoes it)"
         >
           fix: {id}

@@ -32,7 +32,7 @@ export function ReplayResult() {
         <span className="dx-label">Result</span>
         <span className={`status-pill pill-${tone}`}>
           {isRunActive(run) && <span className="spinner" aria-hidden />}
-          {status ?? (summary?.state === 'failed' ? 'failed' : 'no answer yet')}
+          {status ?? (summary?.state === 'failed' || run.state === 'failed' ? 'no response' : 'no answer yet')}
           {result?.detail?.response?.statusMessage ? ` ${result.detail.response.statusMessage}` : ''}
         </span>
         <span className={`replay-state replay-state-${run.state}`} data-testid="replay-state">
@@ -45,7 +45,7 @@ export function ReplayResult() {
             {formatMs(summary.durationMs)} · {formatBytes(summary.responseSize)}
           </span>
         )}
-        {run.message && run.state !== 'done' && <span className={run.state === 'failed' ? 'text-red' : 'muted'}>{run.message}</span>}
+        {run.message && run.state !== 'done' && run.state !== 'failed' && <span className="muted">{run.message}</span>}
         <span className="header-spacer" />
         {run.exchangeId && (
           <button className="btn btn-small" onClick={() => showExchange(run.exchangeId as string, 'response')} title="The replay is recorded like any exchange">
@@ -54,9 +54,10 @@ export function ReplayResult() {
         )}
       </div>
       {result?.error && <div className="error-box">Could not read the replay's response: {result.error}</div>}
-      {summary?.error && (
-        <div className="error-box" role="alert">
-          <strong>Transport error</strong> {summary.error}
+      {/* One error, said once: the recorded exchange's transport error, else why the run failed. */}
+      {(summary?.error || (run.state === 'failed' && run.message)) && (
+        <div className="error-box" role="alert" data-testid="replay-error">
+          <strong>{summary?.error ? 'Transport error' : 'Not sent'}</strong> {summary?.error ?? run.message}
         </div>
       )}
       <div className="replay-result-scroll">

@@ -1,22 +1,40 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 
 const KEY = 'mimo-inspector.replay-width'
 const MIN = 420
+/** What the view beside the panel keeps at least; below MIN + MAIN_MIN the panel covers the view instead. */
+const MAIN_MIN = 480
 
 function clamp(w: number): number {
-  return Math.round(Math.max(MIN, Math.min(w, window.innerWidth - 360)))
+  return Math.round(Math.max(MIN, Math.min(w, window.innerWidth - MAIN_MIN)))
 }
 
-/** The replay panel's width: dragged by its left edge (or arrow keys on it), remembered. */
+const isOverlay = (): boolean => window.innerWidth < MIN + MAIN_MIN
+
+/**
+ * The replay panel's width: dragged by its left edge (or arrow keys on it), remembered. In a window too narrow
+ * for the panel and a usable view beside it, the panel covers the view (`overlay`) at full width.
+ */
 export function usePanelWidth(): {
   width: number
+  overlay: boolean
   onResizeStart: (e: React.PointerEvent<HTMLElement>) => void
   onResizeKey: (e: React.KeyboardEvent<HTMLElement>) => void
 } {
-  const [width, setWidth] = useState(() => {
-    const saved = Number(localStorage.getItem(KEY))
-    return clamp(saved > 0 ? saved : window.innerWidth * 0.42)
-  })
+  const saved = (): number => {
+    const w = Number(localStorage.getItem(KEY))
+    return w > 0 ? w : window.innerWidth * 0.42
+  }
+  const [width, setWidth] = useState(() => clamp(saved()))
+  const [overlay, setOverlay] = useState(isOverlay)
+  useEffect(() => {
+    const onResize = () => {
+      setOverlay(isOverlay())
+      setWidth(clamp(saved()))
+    }
+    window.addEventListener('resize', onResize)
+    return () => window.removeEventListener('resize', onResize)
+  }, [])
   const commit = useCallback((w: number) => {
     const next = clamp(w)
     setWidth(next)
@@ -39,5 +57,5 @@ export function usePanelWidth(): {
     else return
     e.preventDefault()
   }
-  return { width, onResizeStart, onResizeKey }
+  return { width, overlay, onResizeStart, onResizeKey }
 }

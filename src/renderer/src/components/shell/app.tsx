@@ -12,6 +12,7 @@ import { SetupPanel } from '../setup/setup-panel'
 import { SplitPane } from './split-pane'
 import { StatusBanners } from './status-banners'
 import { useGlobalKeys } from './use-global-keys'
+import { listContentHeight } from '../shared/virtual-list'
 import './shell.css'
 
 // CodeMirror and the JSON diff load the first time a request is opened for editing.
@@ -20,6 +21,7 @@ const ReplayEditorPanel = lazy(() => import('../replay/replay-editor'))
 export function App() {
   const appState = useAppStore((s) => s.appState)
   const count = useAppStore((s) => s.slots.length)
+  const conversationCount = useAppStore((s) => s.convIds.length)
   const setupOpen = useAppStore((s) => s.setupOpen)
   const view = useAppStore((s) => s.mainView)
   const hasDetail = useAppStore((s) => s.openId !== null)
@@ -37,6 +39,8 @@ export function App() {
           key="conversations"
           storageKey="mimo-inspector.split-conversations"
           defaultRatio={0.26}
+          topContent={listContentHeight(conversationCount)}
+          topLabel="conversations"
           top={<ConversationList />}
           bottom={hasConversation ? <ConversationView /> : null}
         />
@@ -47,7 +51,7 @@ export function App() {
   else
     main = (
       <>
-        <SplitPane key="exchanges" top={<ExchangeList />} bottom={hasDetail ? <DetailPanel /> : null} />
+        <SplitPane key="exchanges" top={<ExchangeList />} topContent={listContentHeight(count)} topLabel="exchanges" bottom={hasDetail ? <DetailPanel /> : null} />
         {setupOpen && <SetupPanel variant="overlay" />}
       </>
     )

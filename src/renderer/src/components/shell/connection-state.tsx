@@ -24,7 +24,7 @@ export function ConnectionState() {
       role={connection.state === 'disconnected' ? 'alert' : undefined}
     >
       <span className={`dot dot-${connection.state}`} aria-hidden />
-      <span>{LABEL[connection.state]}</span>
+      <span>{connection.authFailed ? 'no access' : LABEL[connection.state]}</span>
       {retryIn !== null && <span className="muted">retry in {retryIn}s</span>}
       {connection.state === 'disconnected' && connection.retryAt !== null && (
         <button className="btn btn-link" onClick={() => getConnection().retryNow()}>

@@ -3,10 +3,11 @@ import './shell.css'
 
 export function ProxyAddress() {
   const reverse = useAppStore((s) => s.proxy?.reverse)
-  if (!reverse) return <div className="header-item muted">Proxy …</div>
+  const loading = useAppStore((s) => s.appState === 'loading')
+  if (!reverse) return loading ? <div className="header-item muted">Proxy …</div> : null
   const state = reverse.error ? 'error' : reverse.listening ? 'listening' : 'stopped'
   return (
-    <div className="header-item proxy-address" data-testid="proxy-address" data-state={state}>
+    <div className="header-item proxy-address" data-testid="proxy-address" data-state={state} title={reverse.error ?? (reverse.listening ? 'Listening' : 'Not listening')}>
       <span className={`dot dot-${state}`} aria-hidden />
       <span className="header-label">Proxy</span>
       <span className="mono">{reverse.url || `http://${reverse.host}:${reverse.port}`}</span>
@@ -15,7 +16,7 @@ export function ProxyAddress() {
           {/EADDRINUSE/i.test(reverse.error) ? 'port in use' : reverse.error}
         </span>
       ) : (
-        <span className="muted">{reverse.listening ? 'listening' : 'not listening'}</span>
+        <span className="muted proxy-state-word">{reverse.listening ? 'listening' : 'not listening'}</span>
       )}
     </div>
   )

@@ -6,6 +6,7 @@ import { MessageEditActions } from './message-edit-actions'
 import { TimelineBlockView } from './timeline-block'
 import { useEditModel } from './use-edit-model'
 import './timeline.css'
+import { CodeText } from '../shared/code-text'
 
 interface Props {
   protocol: RequestView['protocol']
@@ -81,12 +82,12 @@ export const TimelineMessageView = memo(function TimelineMessageView({ protocol,
       </header>
       {culprit && culpritFinding && (
         <p className="tl-why tl-why-culprit" data-testid="timeline-culprit-why">
-          {culpritFinding.message}
+          <CodeText text={culpritFinding.message} />
         </p>
       )}
       {others.slice(0, SHOWN_FINDINGS).map((f, i) => (
         <p key={i} className={`tl-why tl-why-${f.severity}`}>
-          <span className="tl-why-ref">{f.ref}</span> {f.message}
+          <span className="tl-why-ref">{f.ref}</span> <CodeText text={f.message} />
         </p>
       ))}
       {others.length > SHOWN_FINDINGS && <p className="tl-why dim">… {others.length - SHOWN_FINDINGS} more findings on this message</p>}
