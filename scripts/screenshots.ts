@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Anthropic from '@anthropic-ai/sdk'
 import { chromium, type Page } from 'playwright-core'
+import { CHROMIUM_ARGS } from '../playwright.config'
 import { SESSION_KEY } from '../test/scenarios/agent-sessions'
 import { contrastViolations, formatContrast } from '../test/e2e/views/contrast-check'
 import { formatProblems, layoutProblems } from '../test/e2e/views/layout-check'
@@ -16,7 +17,6 @@ import { load, releaseHeldPort, SCREENSHOT_ONLY, VIEWS, type View } from '../tes
 const WIDTHS = [1440, 1024]
 const HEIGHT = 900
 const OUT = join(import.meta.dirname, '..', 'docs', 'screenshots')
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 /** Streams arriving while the picture is taken: some rows pending, some streaming. */
 const LIVE: View = {

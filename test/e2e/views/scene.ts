@@ -1,8 +1,10 @@
 // A scene is a running product (the MiMo emulator and `mimo-inspector serve` in front of it, each with a data
 // folder of its own) in one of the states a view needs: real traffic, nothing yet, a full disk, many rows.
 // Shared by the view checks in the e2e suite and `npm run screenshots`.
-import { symlinkSync } from 'node:fs'
+import { rmSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
+import { Store } from '../../../src/main/core/store/store'
+import { generationDir, PACK_FILE } from '../../../src/main/core/store/layout'
 import { startEmulator, type Emulator } from '../../emulator/server'
 import { SESSION_KEY } from '../../scenarios/agent-sessions'
 import { startServe, tempDir, type Serve } from '../serve'
@@ -42,8 +44,13 @@ export async function sendMany(proxyUrl: string, count: number, concurrency = 16
 export async function startScene(kind: SceneKind): Promise<Scene> {
   const emulator = await startEmulator()
   const dataDir = tempDir('mimo-views-')
-  // The disk-full test's way: the blob pack is /dev/full, so every write fails with ENOSPC.
-  if (kind === 'disk-full') symlinkSync('/dev/full', join(dataDir, 'blobs.pack'))
+  // The disk-full test's way: the current generation's pack is /dev/full, so every write fails with ENOSPC.
+  if (kind === 'disk-full') {
+    Store.open(dataDir).close()
+    const pack = join(generationDir(dataDir, 1), PACK_FILE)
+    rmSync(pack)
+    symlinkSync('/dev/full', pack)
+  }
   const serve = await startServe({ upstream: emulator.url, dataDir })
   const scene: Scene = {
     kind,

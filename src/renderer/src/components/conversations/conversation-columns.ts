@@ -11,5 +11,5 @@ export const CONVERSATION_COLUMNS: readonly ListColumn[] = [
   { id: 'turns', title: 'Turns', width: 62, align: 'right', priority: 7 },
   { id: 'tokens', title: 'Tokens in/out', width: 120, align: 'right', priority: 5 },
   { id: 'errors', title: 'Errors', width: 72, align: 'right', priority: 5 },
-  { id: 'status', title: 'Last status', width: 112, priority: 0 }
+  { id: 'status', title: 'Last status', width: 140, priority: 0 }
 ]

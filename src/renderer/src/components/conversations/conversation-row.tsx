@@ -73,7 +73,7 @@ export const ConversationRow = memo(function ConversationRow({ index, top, heigh
             </span>
           ),
           status: (
-            <span className={`cell status ${statusClass}`} title={c.endedInError ? 'The last request failed' : undefined}>
+            <span className={`cell status conv-status ${statusClass}`} title={c.endedInError ? 'The last request failed' : undefined}>
               {c.lastStatus ?? (c.endedInError ? '✕' : '—')}
               {c.endedInError && <span className="conv-ended"> failed</span>}
               {c.replays > 0 && (
