@@ -2,8 +2,11 @@
 
 export type Protocol = 'anthropic' | 'openai' | 'unknown'
 
-/** pending: request sent, no response yet; streaming: response head received, body flowing. */
-export type ExchangeState = 'pending' | 'streaming' | 'completed' | 'failed' | 'aborted'
+/**
+ * pending: request sent, no response yet; streaming: response head received, body flowing; paused: held at a
+ * breakpoint until the user continues, answers or drops it (or its timeout continues it).
+ */
+export type ExchangeState = 'pending' | 'streaming' | 'completed' | 'failed' | 'aborted' | 'paused'
 
 /** How the exchange entered the store. */
 export type CaptureMode = 'reverse' | 'mitm' | 'replay' | 'import'
@@ -53,6 +56,78 @@ export interface ExchangeSummary {
   thinking?: boolean
   /** The user pinned it: it survives "Clear" and matches `is:pinned`. */
   pinned?: boolean
+  /** The request sent upstream is not the client's: a repair rule or a breakpoint edit changed it (both bodies are kept). */
+  patched?: boolean
+  /** What the repair rules did to this request: the fixes applied, and the rules that could not apply and why. */
+  repair?: RepairOutcome | null
+  /** It was held at a breakpoint, and how it went on. */
+  breakpoint?: BreakpointOutcome | null
+}
+
+/** Where a repair rule applies: one conversation, one upstream (base URL), or every request. */
+export type RepairScope = { kind: 'everything' } | { kind: 'upstream'; baseUrl: string } | { kind: 'conversation'; conversationId: string }
+
+export interface RepairRule {
+  id: string
+  /** A fix id of the catalogue (restore-thinking, fold-system-messages, …). */
+  fix: string
+  scope: RepairScope
+  enabled: boolean
+  createdAt: string
+  /** 'cli': given with `serve --repair`, for this run only (not saved). */
+  source: 'saved' | 'cli'
+}
+
+export interface RepairStatus {
+  rules: RepairRule[]
+  /** Rules on now. */
+  active: number
+  /** Requests the rules changed since this run started. */
+  patchedThisRun: number
+  /** Fix ids a rule may use (the catalogue minus fixes that are not a body change). */
+  fixes: string[]
+}
+
+export interface RepairOutcome {
+  applied: Array<{ ruleId: string; fix: string; changes: string[] }>
+  /** Rules in scope that changed nothing: why (nothing to restore from, nothing to change, a body that is not JSON). */
+  skipped: Array<{ ruleId: string; fix: string; reason: string }>
+}
+
+export type BreakPhase = 'request' | 'response' | 'both'
+
+export interface Breakpoint {
+  id: string
+  /** The list's filter language (path:, model:, status:, conversation:, has:error, …); empty matches everything. */
+  filter: string
+  phase: BreakPhase
+  /** Removed after the first exchange it pauses ("break on the next request of this conversation"). */
+  once: boolean
+  createdAt: string
+  source: 'api' | 'cli'
+}
+
+export interface PausedExchange {
+  exchangeId: string
+  breakpointId: string
+  phase: 'request' | 'response'
+  since: string
+  /** When it continues unedited by itself. */
+  timeoutAt: string
+  /** For a response pause: the upstream's status (its body has not been read yet). */
+  status: number | null
+}
+
+export interface BreakpointStatus {
+  breakpoints: Breakpoint[]
+  paused: PausedExchange[]
+  timeoutMs: number
+}
+
+export interface BreakpointOutcome {
+  phase: 'request' | 'response'
+  breakpointId: string
+  action: 'continued' | 'edited' | 'answered' | 'dropped' | 'timed-out'
 }
 
 export interface ExchangeDetail {

@@ -48,7 +48,7 @@ export class ExchangeReader {
 
   /** A just-ended exchange's bodies may be on their way to the store (moved to the persist worker): wait for them. */
   async bodiesHere(id: string): Promise<void> {
-    for (let live = this.recorder.getLive(id); live && (live.request.moved || live.response.moved); live = this.recorder.getLive(id)) await this.recorder.settled(id)
+    for (let live = this.recorder.getLive(id); live && (live.request.moved || live.response.moved || !!live.original?.moved); live = this.recorder.getLive(id)) await this.recorder.settled(id)
   }
 
   rawBody(id: string, part: BodyPart): RawBody | null {
@@ -66,6 +66,19 @@ export class ExchangeReader {
     const side = part === 'request' ? record.request : record.response
     if (!side) return { bytes: null, headers: [], cut: false }
     return { bytes: side.body ? this.store.getBody(side.body) : null, headers: side.headers, cut: side.bodyCut }
+  }
+
+  /** A patched request as the client sent it; null when the request went out unchanged. */
+  originalBody(id: string): RawBody | null {
+    const live = this.recorder.getLive(id)
+    if (live) {
+      if (!live.original) return null
+      const side = redactSide(live.original.bytes(), live.requestHeaders)
+      return { bytes: side.bytes, headers: side.headers, cut: live.original.cut }
+    }
+    const request = this.store.get(id)?.request
+    if (!request || request.original === undefined) return null
+    return { bytes: request.original ? this.store.getBody(request.original) : null, headers: request.headers, cut: request.bodyCut }
   }
 
   /** Flat pairs `[byteOffsetEnd, msSinceStart]` per received response chunk, when known. */

@@ -112,7 +112,9 @@ function gatherCopy(chunks: Buffer[], size: number): Uint8Array {
 export class LiveExchange {
   readonly summary: ExchangeSummary
   readonly requestHeaders: HeaderList
-  readonly request = new BodyTee()
+  request = new BodyTee()
+  /** The client's own body when a repair rule or a breakpoint edit changed what was sent (`request`). */
+  original: BodyTee | null = null
   readonly response = new BodyTee()
   responseHeaders: HeaderList | null = null
   statusMessage = ''
@@ -154,6 +156,15 @@ export class LiveExchange {
 
   requestChunk(chunk: Buffer): void {
     this.request.push(chunk)
+  }
+
+  /** A repair rule or an edit changed the body: what the client sent is kept as `original`, `body` is what goes out. */
+  replaceRequest(body: Buffer): void {
+    // Replaced twice (a rule's patch, then the user's edit): the original stays the client's.
+    this.original ??= this.request
+    this.request = new BodyTee()
+    this.request.push(body)
+    this.summary.patched = true
   }
 
   responseHead(status: number, statusMessage: string, rawHeaders: string[]): void {

@@ -32,6 +32,8 @@ export interface PersistInput {
   summary: ExchangeSummary
   requestHeaders: HeaderList
   request: { bytes: Uint8Array | null; cut: boolean }
+  /** The client's own body, when a repair rule or a breakpoint edit changed what was sent (`request`). */
+  original?: { bytes: Uint8Array | null; cut: boolean } | null
   response: {
     statusMessage: string
     headers: HeaderList
@@ -55,6 +57,10 @@ export function persistJob(input: PersistInput, writer: StoreWriter, grouper: Gr
   const reqBytes = reqSide?.bytes ?? null
   const requestHeaders = reqSide?.headers ?? input.requestHeaders
   const facts = requestFacts(reqBytes ? reqBytes.toString('utf8') : '')
+  // A patched request keeps the client's body too, through the same redaction; it is the agent's history, so
+  // the conversation is grouped by it (a fix that folds system messages would otherwise start a new thread).
+  const origSide = input.original?.bytes ? redactSide(toBuffer(input.original.bytes), input.requestHeaders) : null
+  const origFacts = origSide ? requestFacts(origSide.bytes.toString('utf8')) : null
   if (facts.body) Object.assign(summary, { model: facts.model, stream: facts.stream, thinking: facts.thinking })
   const res = input.response
   const resSide = res?.bytes ? redactSide(Buffer.from(res.bytes.buffer, res.bytes.byteOffset, res.bytes.byteLength), res.headers) : null
@@ -79,7 +85,8 @@ export function persistJob(input: PersistInput, writer: StoreWriter, grouper: Gr
     summary.conversationId = input.join.conversationId
     summary.sessionId = input.join.sessionId
   } else {
-    const key = grouper && facts.body ? groupKey(summary.path, facts.body) : null
+    const groupBody = origFacts?.body ?? facts.body
+    const key = grouper && groupBody ? groupKey(summary.path, groupBody) : null
     if (grouper && key) {
       const assigned = grouper.add({ id: summary.id, key, session: session?.id ?? null })
       summary.conversationId = assigned.conversationId
@@ -97,7 +104,8 @@ export function persistJob(input: PersistInput, writer: StoreWriter, grouper: Gr
     request: {
       headers: requestHeaders,
       body: reqBytes && reqBytes.length > 0 ? writer.putBody(reqBytes, 'request') : null,
-      bodyCut: input.request.cut
+      bodyCut: input.request.cut,
+      ...(origSide ? { original: origSide.bytes.length > 0 ? writer.putBody(origSide.bytes, 'request') : null } : {})
     },
     response: res
       ? {
@@ -111,6 +119,10 @@ export function persistJob(input: PersistInput, writer: StoreWriter, grouper: Gr
   }
   writer.append(record)
   return record
+}
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
 
 function responseMessage(summary: ExchangeSummary, headers: HeaderList, bytes: Buffer): ReturnType<typeof buildMessageView> {

@@ -4,17 +4,19 @@ import type { PersistInput } from './persist-job'
 
 type ResponseInput = NonNullable<PersistInput['response']>
 
-export interface PersistWire extends Omit<PersistInput, 'request' | 'response'> {
+export interface PersistWire extends Omit<PersistInput, 'request' | 'response' | 'original'> {
   request: { parts: Uint8Array[]; cut: boolean }
+  original?: { parts: Uint8Array[]; cut: boolean } | null
   response: (Omit<ResponseInput, 'bytes'> & { parts: Uint8Array[] }) | null
 }
 
 /** In the worker: one buffer per body, as persistJob takes it. */
 export function fromWire(wire: PersistWire): PersistInput {
-  const { request, response, ...rest } = wire
-  if (!response) return { ...rest, request: { bytes: join(request.parts), cut: request.cut }, response: null }
+  const { request, response, original, ...rest } = wire
+  const sides = { ...rest, request: { bytes: join(request.parts), cut: request.cut }, original: original ? { bytes: join(original.parts), cut: original.cut } : null }
+  if (!response) return { ...sides, response: null }
   const { parts, ...head } = response
-  return { ...rest, request: { bytes: join(request.parts), cut: request.cut }, response: { ...head, bytes: join(parts) } }
+  return { ...sides, response: { ...head, bytes: join(parts) } }
 }
 
 function join(parts: Uint8Array[]): Uint8Array | null {

@@ -70,6 +70,8 @@ export class Recorder {
   private readonly persisting = new Map<string, Promise<void>>()
   /** Ended exchanges waiting for the proxy to finish writing their bodies. */
   private readonly releasing = new Set<Promise<void>>()
+  /** Exchanges handed to the sink and not yet stored. */
+  private readonly storing = new Set<Promise<void>>()
 
   constructor(
     private readonly store: Store,
@@ -99,6 +101,31 @@ export class Recorder {
 
   responseStarted(live: LiveExchange): void {
     this.announce(live)
+  }
+
+  /** Something about an in-flight exchange changed that the list shows (paused at a breakpoint, patched). */
+  update(live: LiveExchange): void {
+    this.announce(live)
+  }
+
+  /**
+   * Resolves once the exchanges answering now (other than `exceptId`) have ended and are in the store, so their
+   * responses serve as evidence, or after `maxMs`. An agent sends its next request the moment it has read the
+   * last response's final event, often before that exchange has even ended here (and the persist worker takes a
+   * second or more to start for the first record of a run).
+   */
+  async stored(exceptId: string | null, maxMs = 10_000): Promise<void> {
+    const deadline = Date.now() + maxMs
+    const answering = (): boolean => [...this.live.values()].some((l) => l.summary.id !== exceptId && l.summary.state === 'streaming')
+    while (this.releasing.size > 0 || this.storing.size > 0 || answering()) {
+      const left = deadline - Date.now()
+      if (left <= 0) return
+      let timer: NodeJS.Timeout | undefined
+      const settled = this.releasing.size + this.storing.size > 0 ? Promise.allSettled([...this.releasing, ...this.storing]) : new Promise(() => {})
+      // A still-streaming exchange has no promise to wait on: look again shortly.
+      await Promise.race([settled, new Promise((r) => (timer = setTimeout(r, Math.min(left, answering() ? 5 : left))))])
+      clearTimeout(timer)
+    }
   }
 
   /**
@@ -166,6 +193,8 @@ export class Recorder {
         this.persisting.set(live.summary.id, stored)
         void stored.then(() => this.persisting.delete(live.summary.id))
       }
+      this.storing.add(stored)
+      void stored.then(() => this.storing.delete(stored))
     }
     if (!released) return handOff(NOTHING_FREE)
     const waiting: Promise<void> = released.then(handOff, () => handOff(NOTHING_FREE)).finally(() => this.releasing.delete(waiting))
@@ -245,6 +274,8 @@ export class Recorder {
       replayOf: live.replayOf,
       join: this.joinOf(live.replayOf),
       request: { parts: live.request.handOff(free.request, transfer), cut: live.request.cut },
+      // The client's body is never written to a socket (the sent one is): its memory is free to move.
+      ...(live.original ? { original: { parts: live.original.handOff(true, transfer), cut: live.original.cut } } : {}),
       response: live.responseHeaders
         ? {
             statusMessage: live.statusMessage,

@@ -22,9 +22,9 @@ export interface StoreStats {
   journal: number
 }
 
-/** Every body reference of a record (request, response, stream timings, grouping key). */
+/** Every body reference of a record (request and a patched request's original, response, stream timings, grouping key). */
 export function bodyRefs(r: ExchangeRecord): BodyRef[] {
-  return [r.request.body, r.response?.body, r.response?.chunkTimes, r.group?.key].filter((b): b is BodyRef => !!b)
+  return [r.request.body, r.request.original, r.response?.body, r.response?.chunkTimes, r.group?.key].filter((b): b is BodyRef => !!b)
 }
 
 export class GenerationView {

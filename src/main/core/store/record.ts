@@ -35,6 +35,8 @@ export interface ExchangeRecord {
     body: BodyRef | null
     /** The body was larger than the capture limit; only its first bytes were kept. */
     bodyCut: boolean
+    /** A patched request (summary.patched): the client's own body; `body` is what was sent upstream. */
+    original?: BodyRef | null
   }
   response: {
     statusMessage: string

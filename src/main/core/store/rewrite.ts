@@ -44,7 +44,7 @@ export function writeGeneration(dir: string, generation: number, source: RecordS
       const record: ExchangeRecord = {
         ...r,
         ...(r.group ? { group: { ...r.group, key: copy(r.group.key, 'group-key') } } : {}),
-        request: { ...r.request, body: copy(r.request.body, 'request') },
+        request: { ...r.request, body: copy(r.request.body, 'request'), ...(r.request.original !== undefined ? { original: copy(r.request.original, 'request') } : {}) },
         response: r.response ? { ...r.response, body: copy(r.response.body, 'response'), chunkTimes: copy(r.response.chunkTimes, 'chunk-times') } : null
       }
       // A body reference this copy does not know would point into the old files after the switch.

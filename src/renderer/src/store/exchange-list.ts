@@ -14,7 +14,7 @@ export interface ListState {
 
 export const emptyList = (): ListState => ({ byId: new Map(), slots: [], tailStart: 0 })
 
-const STAGE: Record<ExchangeState, number> = { pending: 0, streaming: 1, completed: 2, failed: 2, aborted: 2 }
+const STAGE: Record<ExchangeState, number> = { pending: 0, paused: 0, streaming: 1, completed: 2, failed: 2, aborted: 2 }
 
 /** Of two snapshots of the same exchange, the later one: further along, or with more response bytes. */
 export function newerSummary(a: ExchangeSummary, b: ExchangeSummary): ExchangeSummary {
