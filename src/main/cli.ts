@@ -34,6 +34,9 @@ program
   .addOption(new Option('--connect-timeout <seconds>', 'give up connecting to the upstream after this long (answers 504)').argParser(parseCount).default(15))
   .addOption(new Option('--idle-timeout <seconds>', 'give up when the upstream sends nothing for this long, first byte included (answers 504)').argParser(parseCount).default(600))
   .option('--listen <address>', 'address the proxy listens on (default 127.0.0.1; anything else lets others use the keys passing through)')
+  .option('--repair <fixes>', 'repair rules for this run: fix ids applied to every request before it is forwarded, comma-separated (e.g. restore-thinking,restore-reasoning-content)')
+  .option('--break <filter>', 'pause requests matching this filter (the list filter language) until continued in the UI; repeat for several', (v: string, all: string[] = []) => [...all, v])
+  .addOption(new Option('--break-timeout <seconds>', 'a paused exchange continues unedited after this long (keep it under 300: Node fetch gives up on headers then)').argParser(parseCount).default(240))
   .action(async (o) => {
     await serveCommand({ ...o, dataDir: dataDirOption(o.dataDir), version: pkg.version })
   })

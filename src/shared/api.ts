@@ -27,7 +27,9 @@ import type {
   SearchResults,
   CompactResult,
   StoreProgress,
-  CopyResult
+  CopyResult,
+  RepairStatus,
+  BreakpointStatus
 } from './types'
 import { CONVERSATION_SORT_KEYS, COPY_FORMATS, EXCHANGE_SORT_KEYS, type UiSettings } from './list-query'
 
@@ -164,7 +166,40 @@ export const callArgs = {
     message: z.number().int().min(0).optional()
   }),
   'ui:settings': z.null(),
-  'ui:save-settings': uiSettingsSchema
+  'ui:save-settings': uiSettingsSchema,
+  'repair:status': z.null(),
+  'repair:add': z.object({
+    fix: z.string().min(1).max(100),
+    scope: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('everything') }),
+      z.object({ kind: z.literal('upstream'), baseUrl: z.string().url().max(2000) }),
+      z.object({ kind: z.literal('conversation'), conversationId: id })
+    ])
+  }),
+  'repair:set': z.object({ id, enabled: z.boolean() }),
+  'repair:delete': z.object({ id }),
+  'breakpoints:status': z.null(),
+  'breakpoints:add': z.object({ filter: z.string().max(2000), phase: z.enum(['request', 'response', 'both']).default('request'), once: z.boolean().default(false) }),
+  'breakpoints:remove': z.object({ id }),
+  /** Pauses the next request that continues this conversation, once. */
+  'breakpoints:break-next': z.object({ conversationId: id }),
+  'breakpoints:resume': z.object({
+    id,
+    action: z.enum(['continue', 'answer', 'drop']),
+    /** continue: the edited request body to send instead (null: as it is). */
+    body: z.string().max(MAX_IMPORT_CHARS).nullable().default(null),
+    /** answer: the response the client gets instead of the upstream's. */
+    response: z
+      .object({
+        status: z.number().int().min(100).max(599),
+        headers: z.array(z.tuple([z.string().min(1).max(200), z.string().max(100_000)])).max(500).default([['content-type', 'application/json']]),
+        body: z.string().max(MAX_IMPORT_CHARS)
+      })
+      .nullable()
+      .default(null)
+  }),
+  'breakpoints:set-timeout': z.object({ seconds: z.number().int().min(1).max(3600) }),
+  'exchanges:original-body': z.object({ id })
 } as const satisfies Record<CallName, z.ZodType>
 
 export type CallArg<K extends CallName> = z.input<(typeof callArgs)[K]>
@@ -216,6 +251,19 @@ export interface CallResults {
   'ui:settings': UiSettings
   /** Merges the fields given and answers with the whole of what is saved. */
   'ui:save-settings': UiSettings
+  /** Repair rules, how many are on, and how many requests they patched this run. */
+  'repair:status': RepairStatus
+  'repair:add': RepairStatus
+  'repair:set': RepairStatus
+  'repair:delete': RepairStatus
+  'breakpoints:status': BreakpointStatus
+  'breakpoints:add': BreakpointStatus
+  'breakpoints:remove': BreakpointStatus
+  'breakpoints:break-next': BreakpointStatus
+  'breakpoints:resume': BreakpointStatus
+  'breakpoints:set-timeout': BreakpointStatus
+  /** A patched exchange's request as the client sent it (`exchanges:body` gives what was sent); null when not patched. */
+  'exchanges:original-body': BodyView | null
 }
 
 /** Events pushed from core to UI. */
@@ -235,6 +283,10 @@ export interface ApiEvents {
   /** Body search results as they are found, then a last batch with `done`. */
   'search:results': SearchResults
   'store:progress': StoreProgress
+  /** A rule changed or a request was patched. */
+  'repair:status': RepairStatus
+  /** A breakpoint was added or removed, an exchange paused or went on. */
+  'breakpoints:status': BreakpointStatus
 }
 
 // Compile-time check that the event list and the payload map name the same events.

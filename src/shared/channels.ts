@@ -32,10 +32,21 @@ export const CALL_NAMES = [
   'exchanges:pin',
   'exchanges:copy',
   'ui:settings',
-  'ui:save-settings'
+  'ui:save-settings',
+  'repair:status',
+  'repair:add',
+  'repair:set',
+  'repair:delete',
+  'breakpoints:status',
+  'breakpoints:add',
+  'breakpoints:remove',
+  'breakpoints:break-next',
+  'breakpoints:resume',
+  'breakpoints:set-timeout',
+  'exchanges:original-body'
 ] as const
 
-export const EVENT_NAMES = ['exchange:upserted', 'conversation:upserted', 'replay:status', 'repro:progress', 'proxy:status', 'store:status', 'exchanges:deleted', 'search:results', 'store:progress'] as const
+export const EVENT_NAMES = ['exchange:upserted', 'conversation:upserted', 'replay:status', 'repro:progress', 'proxy:status', 'store:status', 'exchanges:deleted', 'search:results', 'store:progress', 'repair:status', 'breakpoints:status'] as const
 
 export type CallName = (typeof CALL_NAMES)[number]
 export type EventName = (typeof EVENT_NAMES)[number]

@@ -40,8 +40,8 @@ describe('list and show', () => {
     const rows = JSON.parse(out.stdout) as Array<Record<string, unknown>>
     expect(rows).toHaveLength(2)
     // The documented fields, plus the ones added since (formats gain fields, never lose them).
-    expect(Object.keys(rows[0]).sort()).toEqual(['conversationId', 'duplicateOf', 'id', 'method', 'model', 'path', 'provider', 'sessionId', 'startedAt', 'status', 'stream'])
-    expect(rows[0]).toMatchObject({ sessionId: null, duplicateOf: null })
+    expect(Object.keys(rows[0]).sort()).toEqual(['breakpoint', 'conversationId', 'duplicateOf', 'id', 'method', 'model', 'patched', 'path', 'provider', 'repair', 'sessionId', 'startedAt', 'status', 'stream'])
+    expect(rows[0]).toMatchObject({ sessionId: null, duplicateOf: null, patched: false, repair: null, breakpoint: null })
     // The emulator listens on loopback: the model tells the provider.
     expect(rows[0]).toMatchObject({ method: 'POST', path: '/anthropic/v1/messages', status: 200, model: 'mimo-v2.5-pro', stream: false, provider: 'mimo' })
     expect(rows[1]).toMatchObject({ path: '/v1/chat/completions', model: 'mimo-v2.5', stream: true })

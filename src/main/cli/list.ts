@@ -20,7 +20,11 @@ export function listCommand(dataDir: string, json: boolean): void {
       provider: s.provider ?? 'unknown',
       // Added fields: the session the client named (null when none), and an imported copy's original.
       sessionId: s.sessionId !== undefined ? s.sessionId : (sessionOfRecord(store.records[i])?.id ?? null),
-      duplicateOf: s.duplicateOf ?? null
+      duplicateOf: s.duplicateOf ?? null,
+      // A repair rule or a breakpoint edit changed the request (both bodies are kept); what the rules did.
+      patched: s.patched === true,
+      repair: s.repair ?? null,
+      breakpoint: s.breakpoint ?? null
     }))
     process.stdout.write(JSON.stringify(out, null, 2) + '\n')
     return
@@ -36,7 +40,7 @@ function textRow(s: ExchangeSummary): string {
   const status = s.status === null ? (s.error ? 'ERR' : '…') : String(s.status)
   const time = s.startedAt.replace('T', ' ').slice(0, 19)
   const duration = s.durationMs === null ? '' : `${Math.round(s.durationMs)}ms`
-  return [s.id, time, status.padEnd(3), s.method.padEnd(4), s.path, s.model ?? '-', s.stream ? 'stream' : '', duration, s.error ?? '']
+  return [s.id, time, status.padEnd(3), s.method.padEnd(4), s.path, s.model ?? '-', s.stream ? 'stream' : '', duration, s.patched ? 'patched' : '', s.error ?? '']
     .filter((x) => x !== '')
     .join('  ')
 }

@@ -8,6 +8,9 @@ import { writeRuntime } from '../core/runtime-file'
 import { startWebServer } from '../core/web/server'
 import { UsageError } from './common'
 import { CaptureListError, parseCaptureList } from '../core/proxy/mitm'
+import { checkFix } from '../core/repair/repair-rules'
+import { parseFilter } from '../core/filter/parse-filter'
+import type { RepairScope } from '../../shared/types'
 
 export interface ServeOptions {
   port: number
@@ -20,6 +23,9 @@ export interface ServeOptions {
   listen?: string
   connectTimeout?: number
   idleTimeout?: number
+  repair?: string
+  break?: string[]
+  breakTimeout?: number
 }
 
 export const DEFAULT_UI_PORT = 8787
@@ -33,9 +39,23 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
     if (err instanceof CaptureListError) throw new UsageError(err.message)
     throw err
   }
+  const repair = opts.repair !== undefined ? opts.repair.split(',').map((f) => f.trim()).filter(Boolean) : undefined
+  for (const fix of repair ?? []) {
+    try {
+      checkFix(fix)
+    } catch (err) {
+      throw new UsageError(`--repair: ${(err as Error).message}`)
+    }
+  }
+  if (opts.repair !== undefined && repair?.length === 0) throw new UsageError('--repair needs fix ids, comma-separated')
+  for (const filter of opts.break ?? []) {
+    const problems = parseFilter(filter).problems
+    if (problems.length > 0) throw new UsageError(`--break ${JSON.stringify(filter)}: ${problems.join('; ')}`)
+  }
+  if (opts.breakTimeout !== undefined && opts.breakTimeout < 1) throw new UsageError('--break-timeout must be at least 1 second')
   const host = opts.listen ?? LOOPBACK
   if (isIP(host) === 0 && host !== 'localhost') throw new UsageError(`--listen takes an IP address, not "${host}"`)
-  const inspector = await Inspector.start({ dataDir: opts.dataDir, version: opts.version, shell: 'web', proxyPort: opts.proxyPort, upstream: opts.upstream, host, mitmPort: opts.mitmPort ?? null, captureHosts, timeouts: { connectMs: (opts.connectTimeout ?? 15) * 1000, idleMs: (opts.idleTimeout ?? 600) * 1000 }, onStoreMigrate: migrationProgress })
+  const inspector = await Inspector.start({ dataDir: opts.dataDir, version: opts.version, shell: 'web', proxyPort: opts.proxyPort, upstream: opts.upstream, host, mitmPort: opts.mitmPort ?? null, captureHosts, timeouts: { connectMs: (opts.connectTimeout ?? 15) * 1000, idleMs: (opts.idleTimeout ?? 600) * 1000 }, onStoreMigrate: migrationProgress, repair, breakOn: opts.break, breakTimeoutMs: (opts.breakTimeout ?? 240) * 1000 })
   if (inspector.proxyErrorMessage) {
     await inspector.close()
     throw new Error(inspector.proxyErrorMessage)
@@ -55,6 +75,7 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
   out.write(`Proxy:    ${status.reverse.url}  →  ${status.upstream.baseUrl}\n`)
   if (status.mitm) out.write(`Forward:  ${status.mitm.url} (HTTPS_PROXY) intercepting ${status.mitm.captureHosts.join(', ')}; CA ${status.mitm.caPath}\n`)
   out.write(`Data:     ${opts.dataDir}\n`)
+  for (const line of interceptLines(inspector)) out.write(`${line}\n`)
   for (const w of inspector.warnings) out.write(`Warning:  ${w}\n`)
   if (!['127.0.0.1', '::1', 'localhost'].includes(host)) {
     out.write(`Warning:  the proxy listens on ${host}: anyone who can reach ${host}:${status.reverse.port} can send requests with the keys that pass through it and read your traffic.\n`)
@@ -78,6 +99,19 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+}
+
+/** The repair rules and breakpoints on at start: traffic is changed or held only when the user chose so, and says so. */
+function interceptLines(inspector: Inspector): string[] {
+  const rules = inspector.repair.status().rules.filter((r) => r.enabled)
+  const lines = rules.map((r) => `Repair:   ${r.fix} on ${scopeText(r.scope)}${r.source === 'cli' ? ' (--repair, this run)' : ' (saved rule)'}`)
+  const bp = inspector.breakpoints.status()
+  for (const b of bp.breakpoints) lines.push(`Break:    requests matching ${JSON.stringify(b.filter)} pause until continued in the UI (or ${Math.round(bp.timeoutMs / 1000)} s)`)
+  return lines
+}
+
+function scopeText(scope: RepairScope): string {
+  return scope.kind === 'everything' ? 'every request' : scope.kind === 'upstream' ? `requests to ${scope.baseUrl}` : `conversation ${scope.conversationId}`
 }
 
 /** A data folder from an older version is migrated once, on open; say so, it can take a while. */

@@ -30,6 +30,11 @@ import { reproHandlers } from './repro/repro-handlers'
 import { Store, type StoreOptions } from './store/store'
 import { StoreOps } from './store/store-handlers'
 import { UiState } from './ui-state'
+import { Breakpoints, DEFAULT_BREAK_TIMEOUT_MS } from './breakpoints/breakpoints'
+import { interceptHandlers } from './intercept/intercept-handlers'
+import { LiveIntercept } from './intercept/live-intercept'
+import { RepairEngine } from './repair/repair-engine'
+import { RepairRules } from './repair/repair-rules'
 
 export const DEFAULT_PROXY_PORT = 8788
 export const LOOPBACK = '127.0.0.1'
@@ -57,6 +62,12 @@ export interface InspectorOptions {
   mitmResolveUpstream?: MitmProxyOptions['resolveUpstream']
   /** Progress while a data folder from an older version is migrated on open. */
   onStoreMigrate?: StoreOptions['onMigrate']
+  /** `serve --repair`: fix ids applied to every request for this run (saved rules apply as well). */
+  repair?: string[]
+  /** `serve --break`: filters whose requests pause for this run. */
+  breakOn?: string[]
+  /** How long a paused exchange waits before it continues unedited (default 4 min). */
+  breakTimeoutMs?: number
 }
 
 export class Inspector {
@@ -73,6 +84,8 @@ export class Inspector {
   private readonly reader: ExchangeReader
   private readonly proxy: ProxyControl
   private readonly storeOps: StoreOps
+  readonly repair: RepairEngine
+  readonly breakpoints: Breakpoints
 
   private constructor(private readonly options: InspectorOptions) {
     const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS
@@ -123,6 +136,21 @@ export class Inspector {
       emit: (status) => this.events.emit('repro:progress', status),
       baseBackoffMs: options.replayBackoffMs
     })
+    const rules = new RepairRules(options.dataDir)
+    this.warnings.push(...rules.warnings)
+    if (options.repair?.length) rules.addCli(options.repair)
+    const evidenceDeps = {
+      evidence: analysis.evidence,
+      get: (id: string) => this.store.get(id),
+      conversation: (id: string) => this.conversations.exchanges(id)
+    }
+    this.repair = new RepairEngine(rules, {
+      ...evidenceDeps,
+      stored: (exceptId) => this.recorder.stored(exceptId),
+      changed: () => this.events.emit('repair:status', this.repair.status())
+    })
+    this.breakpoints = new Breakpoints(options.breakTimeoutMs ?? DEFAULT_BREAK_TIMEOUT_MS, () => this.events.emit('breakpoints:status', this.breakpoints.status()))
+    for (const filter of options.breakOn ?? []) this.breakpoints.add(filter, 'request', false, 'cli')
     this.proxy = new ProxyControl({
       dataDir: options.dataDir,
       host: options.host ?? LOOPBACK,
@@ -132,7 +160,8 @@ export class Inspector {
       upstreamTls: options.upstreamTls,
       upstream: options.upstream,
       mitmResolveUpstream: options.mitmResolveUpstream,
-      changed: () => this.events.emit('proxy:status', this.proxyStatus())
+      changed: () => this.events.emit('proxy:status', this.proxyStatus()),
+      intercept: new LiveIntercept(this.repair, this.breakpoints, this.recorder, evidenceDeps)
     })
     this.warnings.push(...this.proxy.warnings)
     this.storeOps = new StoreOps({
@@ -181,7 +210,17 @@ export class Inspector {
         },
         upserted
       }),
-      ...copyHandlers({ reader: this.reader, keys, version: options.version })
+      ...copyHandlers({ reader: this.reader, keys, version: options.version }),
+      ...interceptHandlers({
+        repair: this.repair,
+        breakpoints: this.breakpoints,
+        reader: this.reader,
+        repairChanged: () => {
+          const status = this.repair.status()
+          this.events.emit('repair:status', status)
+          return status
+        }
+      })
     }
   }
 

@@ -5,6 +5,7 @@ import https from 'node:https'
 import type { BodiesFree, Recorder } from '../capture/recorder'
 import type { LiveExchange } from '../capture/live-exchange'
 import { forwardableHeaders } from './hop-headers'
+import type { Interceptor } from './intercept'
 import { describeUpstreamError, failureBody, TimeoutError } from './upstream-errors'
 
 export interface Timeouts {
@@ -26,6 +27,8 @@ export interface ForwardOptions {
   timeouts: Timeouts
   /** Extra TLS options for the upstream connection (tests use a private CA). */
   tls?: https.RequestOptions
+  /** Repair rules and breakpoints; absent or answering null, the request is piped as it arrives. */
+  intercept?: Interceptor | null
 }
 
 export function forward(
@@ -36,14 +39,11 @@ export function forward(
   recorder: Recorder,
   options: ForwardOptions
 ): void {
+  const plan = options.intercept?.plan(req, target, live) ?? null
   const isHttps = target.protocol === 'https:'
-  const upstreamReq = (isHttps ? https : http).request(target, {
-    method: req.method,
-    headers: forwardableHeaders(req.rawHeaders, target.host),
-    agent: isHttps ? agents.https : agents.http,
-    ...(isHttps ? options.tls : {})
-  })
-  upstreamReq.setNoDelay?.(true)
+  let upstreamReq: http.ClientRequest | null = null
+  // Aborts a decision pending at a breakpoint when the client goes away.
+  const clientGone = plan ? new AbortController() : null
 
   let done = false
   const fail = (err: NodeJS.ErrnoException): void => {
@@ -60,25 +60,52 @@ export function forward(
       res.destroy()
       recorder.finish(live, 'aborted', `upstream broke off mid-response: ${failure.message}`)
     }
-    upstreamReq.destroy()
+    upstreamReq?.destroy()
   }
 
-  const connectTimer = setTimeout(() => fail(new TimeoutError(`no connection within ${options.timeouts.connectMs} ms`)), options.timeouts.connectMs)
-  upstreamReq.on('socket', (socket) => {
-    // A reused keep-alive socket is already connected.
-    if (!socket.connecting) clearTimeout(connectTimer)
-    else socket.once(isHttps ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer))
-  })
-  upstreamReq.setTimeout(options.timeouts.idleMs, () => fail(new TimeoutError(`no data for ${options.timeouts.idleMs} ms`)))
-  upstreamReq.on('error', fail)
+  /** Sends the request upstream: piped as it arrives (null), or a buffered body in one piece. */
+  const send = (body: Buffer | null, headers: string[]): void => {
+    const outgoing = (isHttps ? https : http).request(target, {
+      method: req.method,
+      headers,
+      agent: isHttps ? agents.https : agents.http,
+      ...(isHttps ? options.tls : {})
+    })
+    upstreamReq = outgoing
+    outgoing.setNoDelay?.(true)
+    const connectTimer = setTimeout(() => fail(new TimeoutError(`no connection within ${options.timeouts.connectMs} ms`)), options.timeouts.connectMs)
+    res.on('close', () => clearTimeout(connectTimer))
+    outgoing.on('socket', (socket) => {
+      // A reused keep-alive socket is already connected.
+      if (!socket.connecting) clearTimeout(connectTimer)
+      else socket.once(isHttps ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer))
+    })
+    outgoing.setTimeout(options.timeouts.idleMs, () => fail(new TimeoutError(`no data for ${options.timeouts.idleMs} ms`)))
+    outgoing.on('error', fail)
+    if (body === null) req.pipe(outgoing)
+    else outgoing.end(body)
 
-  req.on('data', (chunk: Buffer) => live.requestChunk(chunk))
-  req.on('end', () => recorder.requestDone(live))
-  req.pipe(upstreamReq)
+    outgoing.on('response', (upstreamRes) => {
+      clearTimeout(connectTimer)
+      const status = upstreamRes.statusCode ?? 502
+      if (!plan?.response || !clientGone) return respond(upstreamRes, status)
+      // A response breakpoint holds the head and every byte until the user decides: nothing has reached the client.
+      upstreamRes.on('error', fail)
+      plan.response(status, clientGone.signal).then(
+        (decision) => {
+          if (done) return
+          if (decision.kind === 'continue') return respond(upstreamRes, status)
+          upstreamRes.destroy()
+          outgoing.destroy()
+          if (decision.kind === 'answer') answer(decision.response)
+          else drop(decision.reason)
+        },
+        (err: Error) => fail(err)
+      )
+    })
+  }
 
-  upstreamReq.on('response', (upstreamRes) => {
-    clearTimeout(connectTimer)
-    const status = upstreamRes.statusCode ?? 502
+  const respond = (upstreamRes: IncomingMessage, status: number): void => {
     live.responseHead(status, upstreamRes.statusMessage ?? '', upstreamRes.rawHeaders)
     recorder.responseStarted(live)
     res.writeHead(status, upstreamRes.statusMessage, forwardableHeaders(upstreamRes.rawHeaders))
@@ -99,19 +126,83 @@ export function forward(
     upstreamRes.on('end', () => {
       if (done) return
       done = true
-      recorder.finish(live, 'completed', null, written(upstreamReq, res))
+      recorder.finish(live, 'completed', null, written(upstreamReq!, res))
     })
     upstreamRes.pipe(res)
-  })
+  }
+
+  /** The user's own response, recorded as the exchange's response; the upstream never sees the request. */
+  const answer = (own: { status: number; headers: Array<[string, string]>; body: Buffer }): void => {
+    if (done) return
+    done = true
+    const headers = own.headers.filter(([name]) => !['content-length', 'transfer-encoding', 'connection'].includes(name.toLowerCase()))
+    headers.push(['content-length', String(own.body.length)])
+    const raw = headers.flat()
+    live.responseHead(own.status, '', raw)
+    live.responseChunk(own.body)
+    res.writeHead(own.status, raw)
+    res.end(own.body)
+    recorder.finish(live, 'completed')
+  }
+
+  /** Dropped at a breakpoint: the client's connection is closed without an answer. */
+  const drop = (reason: string): void => {
+    if (done) return
+    done = true
+    res.destroy()
+    recorder.finish(live, 'aborted', reason)
+  }
+
+  if (!plan?.request) {
+    req.on('data', (chunk: Buffer) => live.requestChunk(chunk))
+    req.on('end', () => recorder.requestDone(live))
+    send(null, forwardableHeaders(req.rawHeaders, target.host))
+  } else {
+    // Buffered: a repair rule or a request breakpoint needs the whole body before anything goes upstream.
+    const decide = plan.request
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => {
+      chunks.push(chunk)
+      live.requestChunk(chunk)
+    })
+    req.on('end', () => {
+      recorder.requestDone(live)
+      const original = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)
+      decide(original, clientGone!.signal).then(
+        (decision) => {
+          if (done) return
+          if (decision.kind === 'answer') return answer(decision.response)
+          if (decision.kind === 'drop') return drop(decision.reason)
+          const headers = forwardableHeaders(req.rawHeaders, target.host)
+          if (decision.body === original) return send(original, headers)
+          live.replaceRequest(decision.body)
+          send(decision.body, withLength(headers, decision.body.length))
+        },
+        (err: Error) => fail(err)
+      )
+    })
+  }
 
   // The client went away first: stop the upstream work it asked for.
   res.on('close', () => {
-    clearTimeout(connectTimer)
+    clientGone?.abort()
     if (done || res.writableFinished) return
     done = true
-    upstreamReq.destroy()
+    upstreamReq?.destroy()
     recorder.finish(live, 'aborted', 'client disconnected before the response ended')
   })
+}
+
+/** A changed body's length replaces the client's (and a chunked transfer, which `end(body)` does not need). */
+function withLength(raw: string[], length: number): string[] {
+  const out: string[] = []
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i].toLowerCase()
+    if (name === 'content-length' || name === 'transfer-encoding') continue
+    out.push(raw[i], raw[i + 1])
+  }
+  out.push('content-length', String(length))
+  return out
 }
 
 /** A client that stops reading the end of a response does not hold its record back longer than this. */

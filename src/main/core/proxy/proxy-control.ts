@@ -7,6 +7,7 @@ import type { Recorder } from '../capture/recorder'
 import { loadSettings, saveSettings, type Settings } from '../settings'
 import { baseUrlVars, envLines } from './env-lines'
 import type { Timeouts } from './forward'
+import type { Interceptor } from './intercept'
 import { CaError, DEFAULT_CAPTURE_HOSTS, DEFAULT_MITM_PORT, MitmProxy, proxyEnvVars, type MitmProxyOptions } from './mitm'
 import { PortInUseError, ReverseProxy } from './reverse-proxy'
 import { PROFILES, profileFor, resolveUpstream } from './upstreams'
@@ -23,6 +24,8 @@ export interface ProxyControlOptions {
   mitmResolveUpstream?: MitmProxyOptions['resolveUpstream']
   /** Something changed that the UI shows (a client that does not trust our CA). */
   changed: () => void
+  /** Repair rules and breakpoints, on both proxies. */
+  intercept?: Interceptor | null
 }
 
 export class ProxyControl {
@@ -47,7 +50,8 @@ export class ProxyControl {
       recorder: options.recorder,
       upstream: () => this.upstream,
       timeouts: options.timeouts,
-      tls: options.upstreamTls
+      tls: options.upstreamTls,
+      intercept: options.intercept
     })
   }
 
@@ -137,6 +141,7 @@ export class ProxyControl {
       timeouts: this.options.timeouts,
       upstreamTls: this.options.upstreamTls,
       resolveUpstream: this.options.mitmResolveUpstream,
+      intercept: this.options.intercept,
       onClientTlsError: (host, error) => {
         this.lastClientTlsError = `${host}: the client hung up without a request (${error.message}); does it trust ${mitm.caCertPath}?`
         this.options.changed()

@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream'
 import tls from 'node:tls'
 import type { Recorder } from '../../capture/recorder'
 import { forward, type ForwardOptions, type Timeouts } from '../forward'
+import type { Interceptor } from '../intercept'
 import { listenOn } from '../reverse-proxy'
 import { caPaths, createCa, loadOrCreateCa, type CaMaterial } from './ca-store'
 import { captureMatcher, exactHosts, parseAuthority, parseCaptureList, type Authority } from './capture-list'
@@ -32,6 +33,8 @@ export interface MitmProxyOptions {
   resolveUpstream?: (host: string, port: number) => { host: string; port: number }
   /** A client refused our certificate or broke the handshake (usually: it does not trust the CA yet). */
   onClientTlsError?: (host: string, error: Error) => void
+  /** Repair rules and breakpoints, as on the base-URL proxy. */
+  intercept?: Interceptor | null
 }
 
 export class MitmProxy {
@@ -228,7 +231,7 @@ export class MitmProxy {
     }
     // URL parsing normalises paths (dot segments, escapes); the upstream gets the client's request line as sent.
     if (url.pathname + url.search !== path) tlsOptions.path = path
-    return { timeouts: this.options.timeouts, tls: tlsOptions }
+    return { timeouts: this.options.timeouts, tls: tlsOptions, intercept: this.options.intercept }
   }
 }
 

@@ -1,0 +1,36 @@
+// Where a live request belongs before it is recorded: its conversation is not known until the persist worker
+// groups it, so it is read from the evidence: the recorded response behind its latest assistant message is the
+// previous step of the conversation it continues. The evidence is then looked up again with that conversation,
+// so a restore takes the same session's responses first and only then the store's (by tool call id).
+import type { ExchangeSummary } from '../../../shared/types'
+import type { RequestEvidence } from '../evidence/match'
+import type { StoreEvidence } from '../evidence/store-evidence'
+import type { ExchangeRecord } from '../store/record'
+
+export interface LiveContextDeps {
+  evidence: StoreEvidence
+  get(id: string): ExchangeRecord | undefined
+  conversation(conversationId: string): readonly ExchangeSummary[]
+}
+
+export interface LiveContext {
+  conversationId: string | null
+  evidence: RequestEvidence
+}
+
+export function liveContext(body: unknown, deps: LiveContextDeps): LiveContext {
+  const loose = deps.evidence.forRequest(body, { conversationId: null, seq: null })
+  const conversationId = continuedConversation(loose, deps)
+  if (!conversationId) return { conversationId: null, evidence: loose }
+  const ids = deps.conversation(conversationId).map((s) => s.id)
+  return { conversationId, evidence: deps.evidence.forRequest(body, { conversationId, seq: null, conversation: ids }) }
+}
+
+function continuedConversation(evidence: RequestEvidence, deps: LiveContextDeps): string | null {
+  const latest = [...evidence.turns.keys()].sort((a, b) => b - a)
+  for (const i of latest) {
+    const id = deps.get(evidence.turns.get(i)!.ref.exchangeId)?.summary.conversationId
+    if (id) return id
+  }
+  return null
+}
