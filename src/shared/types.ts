@@ -62,6 +62,12 @@ export interface ExchangeSummary {
   repair?: RepairOutcome | null
   /** It was held at a breakpoint, and how it went on. */
   breakpoint?: BreakpointOutcome | null
+  /**
+   * The agent or library that sent the request (headers, system prompt, request shape), identified when
+   * recorded; null when nothing tells. Absent on in-flight exchanges and on records from before clients were
+   * identified (listed from their headers, see core/clients/record-client.ts).
+   */
+  client?: ClientInfo | null
 }
 
 /** Where a repair rule applies: one conversation, one upstream (base URL), or every request. */
@@ -128,6 +134,39 @@ export interface BreakpointOutcome {
   phase: 'request' | 'response'
   breakpointId: string
   action: 'continued' | 'edited' | 'answered' | 'dropped' | 'timed-out'
+}
+
+/** Who sent a request, as core/clients/identify.ts recognises it. */
+export interface ClientInfo {
+  /** The agent ("OpenCode"), or the library when no agent is recognised ("OpenAI SDK (Python)"). */
+  name: string
+  /** null when the traffic does not tell it. */
+  version: string | null
+  /** The HTTP library under the agent with its version ("Anthropic SDK (JS) 0.94.0"); null when unknown or when name is the library. */
+  library: string | null
+  /** How it was recognised: "user-agent", "x-title header", "system prompt", "title-generation request", … */
+  via: string
+}
+
+/** A catalogue entry (docs/clients.md) that explains a finding for the client that sent the request. */
+export interface KnownIssueNote {
+  /** The entry's id, e.g. `opencode-drops-reasoning-content`. */
+  id: string
+  /** The client the entry is about (the agent, or the library under it). */
+  client: string
+  /** affected: the client's version is in the range; unknown: no version sent, or newer than any seen affected with no fix known. */
+  status: 'affected' | 'unknown'
+  /** The version compared with the range (the agent's or its library's), null when none was sent. */
+  version: string | null
+  versions: { introduced: string | null; lastAffected: string | null; fixedIn: string | null }
+  /** What the client does wrong, one sentence. */
+  problem: string
+  /** What a user changes, recommended first, one sentence each. */
+  workarounds: string[]
+  /** The client's own issue, PR or commit first. */
+  sources: RuleSource[]
+  /** The line shown: "Your client: OpenCode 1.0.185 — known issue …, fixed in …; workaround: …". */
+  text: string
 }
 
 export interface ExchangeDetail {
@@ -396,6 +435,8 @@ export interface Finding {
    * when the finding was not judged against one (no response recorded, or a rule that needs none).
    */
   evidence: FindingEvidence | null
+  /** Known bugs of the identified client that produce this rule (empty or absent when none matched). */
+  knownIssues?: KnownIssueNote[]
 }
 
 /** How an assistant message of a request differs from the recorded response that produced it. */
@@ -472,6 +513,8 @@ export interface Diagnosis {
   provider?: { id: ProviderId; family: ProviderId; evidence: 'host' | 'path' | 'error' | 'model' | 'default' | 'none' }
   /** How the culprit was found: the error's index, a tool id it names, a content part type it names, or structure alone. */
   culpritVia?: 'index' | 'tool-id' | 'part-type' | 'role' | 'last' | 'rule' | 'structure' | null
+  /** The client that sent the request, when the caller identified it (null: not recognised). */
+  client?: ClientInfo | null
 }
 
 export interface MessageChange {

@@ -63,7 +63,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return
     }
 
-    const checked = validate(body, protocol)
+    const checked = validate(body, protocol, { systemOnlyFirst: options.systemOnlyFirst })
     if (!checked.ok) return sendError(res, 400, paramIncorrect(checked.param), sse)
 
     const turn = resolveTurn(scripts.shift() ?? options.reply?.(protocol, checked.request.body) ?? DEFAULT_TURN, checked.request, protocol, body.length, options.deterministic ? body : null)

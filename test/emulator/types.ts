@@ -21,6 +21,13 @@ export interface EmulatorOptions {
   anthropicStreamErrorPrefix?: boolean
   /** Derive ids and timestamps from the request body, so a direct call and a proxied one can be compared byte for byte. */
   deterministic?: boolean
+  /**
+   * Reject a `system` message after the first one (docs/rules.md R26, reported on Claude Code ≥ 2.1.154 since
+   * MiMo#54, clawgod#87) with the reported text `messages[N].role must be either 'user' or 'assistant', but got
+   * 'system'` in `param`. Off by default: where MiMo puts the text is not documented, and the other tests
+   * replay real Claude Code traffic that carries such a message.
+   */
+  systemOnlyFirst?: boolean
   /** Picks the reply for a valid request when no scripted turn is queued (undefined: the default turn). */
   reply?: (protocol: Protocol, body: Record<string, unknown>) => ScriptedTurn | undefined
 }

@@ -24,7 +24,7 @@ export function wantsStream(raw: Buffer): boolean {
 }
 
 // The `param` texts for JSON/model/messages are plausible, not verbatim: MiMo's were not captured.
-export function validate(raw: Buffer, protocol: Protocol): Validation {
+export function validate(raw: Buffer, protocol: Protocol, opts: { systemOnlyFirst?: boolean } = {}): Validation {
   let body: unknown
   try {
     body = JSON.parse(raw.toString('utf8'))
@@ -38,6 +38,10 @@ export function validate(raw: Buffer, protocol: Protocol): Validation {
   const messages = body.messages
   if (!Array.isArray(messages) || messages.length === 0) {
     return { ok: false, param: 'messages must be a non-empty array' }
+  }
+  if (opts.systemOnlyFirst) {
+    const at = messages.findIndex((m, i) => i > 0 && isObject(m) && m.role === 'system')
+    if (at > 0) return { ok: false, param: `messages[${at}].role must be either 'user' or 'assistant', but got 'system'` }
   }
   const thinking = thinkingOn(body, model)
   if (thinking && messages.some((m) => missingReasoning(m, protocol))) {

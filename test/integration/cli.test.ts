@@ -40,8 +40,10 @@ describe('list and show', () => {
     const rows = JSON.parse(out.stdout) as Array<Record<string, unknown>>
     expect(rows).toHaveLength(2)
     // The documented fields, plus the ones added since (formats gain fields, never lose them).
-    expect(Object.keys(rows[0]).sort()).toEqual(['breakpoint', 'conversationId', 'duplicateOf', 'id', 'method', 'model', 'patched', 'path', 'provider', 'repair', 'sessionId', 'startedAt', 'status', 'stream'])
+    expect(Object.keys(rows[0]).sort()).toEqual(['breakpoint', 'client', 'conversationId', 'duplicateOf', 'id', 'method', 'model', 'patched', 'path', 'provider', 'repair', 'sessionId', 'startedAt', 'status', 'stream'])
     expect(rows[0]).toMatchObject({ sessionId: null, duplicateOf: null, patched: false, repair: null, breakpoint: null })
+    // Plain fetch with no user-agent of its own naming a client: nothing is claimed.
+    expect(rows[1].client).toBeNull()
     // The emulator listens on loopback: the model tells the provider.
     expect(rows[0]).toMatchObject({ method: 'POST', path: '/anthropic/v1/messages', status: 200, model: 'mimo-v2.5-pro', stream: false, provider: 'mimo' })
     expect(rows[1]).toMatchObject({ path: '/v1/chat/completions', model: 'mimo-v2.5', stream: true })
@@ -130,12 +132,12 @@ describe('diagnose', () => {
     const out = run('diagnose', `${fixtures}/${name}`, '--json')
     expect(out.status).toBe(0)
     const result = JSON.parse(out.stdout)
-    expect(Object.keys(result).sort()).toEqual(['culprit', 'errorChain', 'findings', 'protocol', 'provider', 'status'])
+    expect(Object.keys(result).sort()).toEqual(['client', 'culprit', 'errorChain', 'findings', 'protocol', 'provider', 'status'])
     expect(result.provider).toBe('mimo')
     expect(result.culprit).toEqual(expected[name].culprit)
     // The documented fields, and the two it gained (formats only gain fields): fixes that apply, evidence (none in a file alone).
     for (const f of result.findings) {
-      expect(Object.keys(f).sort()).toEqual(['blockIndex', 'evidence', 'fix', 'fixes', 'message', 'messageIndex', 'path', 'rule', 'severity'])
+      expect(Object.keys(f).sort()).toEqual(['blockIndex', 'evidence', 'fix', 'fixes', 'knownIssues', 'message', 'messageIndex', 'path', 'rule', 'severity'])
       expect(f.evidence).toBeNull()
       expect(f.fixes).not.toContain('restore-thinking')
       expect(f.fixes).not.toContain('restore-reasoning-content')

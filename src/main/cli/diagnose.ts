@@ -4,8 +4,10 @@
 // existing file of that name wins over an id. The --json shape is an interface other programs rely on
 // (README, "Headless commands"): it may gain fields, never lose or rename them.
 import { existsSync, readFileSync } from 'node:fs'
-import type { Diagnosis, ExchangeSummary, FindingEvidence } from '../../shared/types'
+import { clientDetail } from '../../shared/client-label'
+import type { ClientInfo, Diagnosis, ExchangeSummary, Finding, FindingEvidence, KnownIssueNote } from '../../shared/types'
 import { Analysis } from '../core/analysis'
+import { identifyClient } from '../core/clients/identify'
 import { diagnose } from '../core/diagnose/diagnose'
 import { endpointOf } from '../core/diagnose/endpoint'
 import { responseName } from '../core/evidence/describe'
@@ -33,12 +35,16 @@ interface DiagnoseJson {
     fixes: string[]
     /** The recorded response the finding compared the message with, or null. */
     evidence: { exchangeId: string; messageIndex: number; blockIndex: number | null; change: string | null; matchedBy: string } | null
+    /** Added: known bugs of the identified client that produce this finding's rule (docs/clients.md); [] when none. */
+    knownIssues: KnownIssueNote[]
   }>
   culprit: { messageIndex: number; blockIndex: number | null; rule: string } | null
   /** Added: who answered (host, path, model or the error's shape). */
   provider: string
   /** Added: the relays and provider the error came through, e.g. ["LiteLLM", "Zhipu"]. */
   errorChain: string[]
+  /** Added: the agent or library that sent the request; null when nothing tells. */
+  client: ClientInfo | null
 }
 
 export function diagnoseCommand(source: string, json: boolean, dataDir: string): void {
@@ -119,7 +125,8 @@ function diagnoseEntry(entry: ImportEntry): Diagnosis | null {
     status: res?.status ?? null,
     responseText: res ? res.body.toString('utf8') : null,
     responseContentType: res ? headerValue(res.headers, 'content-type') : null,
-    ...endpointOf(entry.url, entry.requestHeaders)
+    ...endpointOf(entry.url, entry.requestHeaders),
+    client: identifyClient({ headers: entry.requestHeaders, body, path: entry.path })
   })
   keepApplicableFixes(diagnosis, protocol, body, NO_EVIDENCE)
   return diagnosis
@@ -142,11 +149,13 @@ function toJson(d: Diagnosis): DiagnoseJson {
       message: f.message,
       fix: f.fix,
       fixes: f.fixIds,
-      evidence: evidenceJson(f.evidence)
+      evidence: evidenceJson(f.evidence),
+      knownIssues: f.knownIssues ?? []
     })),
     culprit: d.culprit ? { messageIndex: d.culprit.messageIndex, blockIndex: d.culprit.blockIndex, rule: d.culprit.rule } : null,
     provider: d.provider?.id ?? 'unknown',
-    errorChain: d.error?.chain ?? []
+    errorChain: d.error?.chain ?? [],
+    client: d.client ?? null
   }
 }
 
@@ -154,8 +163,13 @@ function evidenceLine(e: FindingEvidence | null): string[] {
   return e ? [`  evidence: ${responseName(e)}, exchange ${e.exchangeId} (matched by ${e.matchedBy.replace('-', ' ')})`] : []
 }
 
+function knownIssueLines(f: Finding): string[] {
+  return (f.knownIssues ?? []).flatMap((k) => [`  known:   ${k.text}`, `           source: ${k.sources.map((s) => s.url ?? s.label).join(', ')}`])
+}
+
 function describe(head: string, d: Diagnosis): string {
   const lines = [`${head}${d.status !== null ? `  →  ${d.status}` : ''}`]
+  if (d.client !== undefined) lines.push(`  client:   ${d.client ? clientDetail(d.client) : 'not recognised'}`)
   if (d.provider) lines.push(`  provider: ${d.provider.id}${d.provider.family !== d.provider.id ? ` (${d.provider.family} behind it)` : ''}, from the ${d.provider.evidence}`)
   if (d.error) lines.push(`  error:   ${d.error.chain && d.error.chain.length > 1 ? `${d.error.chain.join(' → ')}: ` : ''}${d.error.message}${d.error.genericMessage ? `  (${d.error.genericMessage})` : ''}`)
   const culprit = d.culprit ? d.findings.find((x) => x.rule === d.culprit!.rule && x.messageIndex === d.culprit!.messageIndex) : undefined
@@ -164,13 +178,13 @@ function describe(head: string, d: Diagnosis): string {
     if (culprit) {
       lines.push(`           ${culprit.message}`, `  fix:     ${culprit.fix}`)
       if (culprit.fixIds.length) lines.push(`  fixes:   ${culprit.fixIds.join(', ')}`)
-      lines.push(...evidenceLine(culprit.evidence))
+      lines.push(...evidenceLine(culprit.evidence), ...knownIssueLines(culprit))
     }
   } else if (d.error) lines.push('  culprit: none found in the request')
   const others = d.findings.filter((f) => f !== culprit)
   if (others.length) {
     lines.push(`  ${d.error ? 'other findings' : 'lint'}:`)
-    for (const f of others) lines.push(`    ${f.severity.padEnd(7)} ${f.path ?? '(request)'}  ${f.message}${f.fixIds.length ? `  [fixes: ${f.fixIds.join(', ')}]` : ''}`)
+    for (const f of others) lines.push(`    ${f.severity.padEnd(7)} ${f.path ?? '(request)'}  ${f.message}${f.fixIds.length ? `  [fixes: ${f.fixIds.join(', ')}]` : ''}`, ...knownIssueLines(f).map((l) => `  ${l}`))
   } else if (!d.error) lines.push('  lint: no findings')
   return lines.join('\n') + '\n'
 }

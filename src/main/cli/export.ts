@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import pkg from '../../../package.json'
 import { headerValue } from '../core/capture/decode'
+import { identifyClient } from '../core/clients/identify'
 import { diagnose } from '../core/diagnose/diagnose'
 import { endpointOf } from '../core/diagnose/endpoint'
 import { ImportError, pathForBody, type ImportEntry } from '../core/import/import-entry'
@@ -75,6 +76,7 @@ export function diagnosisOf(e: BundleExchange): ReturnType<typeof diagnose> | nu
     status: e.response?.status ?? null,
     responseText: e.response?.body ?? null,
     responseContentType: e.response ? headerValue(e.response.headers, 'content-type') : null,
-    ...endpointOf(e.url, e.requestHeaders)
+    ...endpointOf(e.url, e.requestHeaders),
+    client: identifyClient({ headers: e.requestHeaders, body, path: new URL(e.url, 'http://x').pathname })
   })
 }

@@ -2,6 +2,7 @@
 import type { ExchangeSummary } from '../../shared/types'
 import { withProvider } from '../core/diagnose/providers'
 import { sessionOfRecord } from '../core/conversations/client-session'
+import { listedClient } from '../core/clients/record-client'
 import { Store } from '../core/store/store'
 
 export function listCommand(dataDir: string, json: boolean): void {
@@ -24,7 +25,9 @@ export function listCommand(dataDir: string, json: boolean): void {
       // A repair rule or a breakpoint edit changed the request (both bodies are kept); what the rules did.
       patched: s.patched === true,
       repair: s.repair ?? null,
-      breakpoint: s.breakpoint ?? null
+      breakpoint: s.breakpoint ?? null,
+      // Added: the agent or library that sent it (null when nothing tells; older records from their headers).
+      client: listedClient(store.records[i])
     }))
     process.stdout.write(JSON.stringify(out, null, 2) + '\n')
     return

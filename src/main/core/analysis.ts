@@ -5,6 +5,7 @@ import { decodeContent, headerValue } from './capture/decode'
 import { failed } from './conversation-list'
 import { evidenceChanges } from './conversations/evidence-diff'
 import { turnDiff } from './conversations/turn-diff'
+import { clientOfRecord } from './clients/record-client'
 import { diagnose } from './diagnose/diagnose'
 import { endpointOf } from './diagnose/endpoint'
 import type { EvidenceContext } from './evidence/candidates'
@@ -96,7 +97,8 @@ export class Analysis {
       responseContentType: record.response ? headerValue(record.response.headers, 'content-type') : null,
       ...endpointOf(record.summary.upstreamUrl, record.request.headers),
       evidence,
-      requestN: ctx.requestN
+      requestN: ctx.requestN,
+      client: clientOfRecord(record, body)
     })
     keepApplicableFixes(diagnosis, protocol, body, evidence)
     return diagnosis

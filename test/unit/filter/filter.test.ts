@@ -86,7 +86,7 @@ describe('filter terms on exchanges', () => {
   it('provider and client, when the exchange names them', () => {
     expect(keep('provider:deepseek', ex({ provider: 'deepseek' }))).toBe(true)
     expect(keep('provider:deepseek', ex())).toBe(false)
-    expect(keep('client:opencode', ex({ client: { name: 'OpenCode' } }))).toBe(true)
+    expect(keep('client:opencode', ex({ client: { name: 'OpenCode', version: null, library: null, via: 'user-agent' } }))).toBe(true)
   })
 
   it('negation and AND of several terms', () => {

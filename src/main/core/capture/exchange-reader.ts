@@ -3,6 +3,7 @@
 import type { BodyPart, ExchangeDetail, ExchangeSummary } from '../../../shared/types'
 import type { RawBody } from '../body-views'
 import { withProvider } from '../diagnose/providers'
+import { withClient } from '../clients/record-client'
 import type { Store } from '../store/store'
 import { headerValue } from './decode'
 import { redactSide } from './redact-encoded'
@@ -16,9 +17,9 @@ export class ExchangeReader {
 
   /** Persisted summaries and in-flight ones, in arrival order. */
   summaries(): ExchangeSummary[] {
-    // Older records and in-flight exchanges get their provider here, when listed.
+    // Older records and in-flight exchanges get their provider here, when listed; older records their client.
     const live = [...this.recorder.unsaved, ...this.recorder.liveSummaries()].map(withProvider)
-    const stored = this.store.records.map((r) => withProvider(r.summary))
+    const stored = this.store.records.map((r) => withClient(r, withProvider(r.summary)))
     if (live.length === 0) return stored
     const liveIds = new Set(live.map((l) => l.id))
     return stored.filter((s) => !liveIds.has(s.id)).concat(live).sort((a, b) => a.seq - b.seq)
@@ -38,7 +39,7 @@ export class ExchangeReader {
     const record = this.store.get(id)
     if (!record) return null
     return {
-      summary: record.summary,
+      summary: withClient(record),
       request: { headers: record.request.headers, contentType: headerValue(record.request.headers, 'content-type') },
       response: record.response
         ? { headers: record.response.headers, contentType: headerValue(record.response.headers, 'content-type'), statusMessage: record.response.statusMessage }

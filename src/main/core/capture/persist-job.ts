@@ -7,6 +7,7 @@ import { unwrapError } from '../diagnose/unwrap-error'
 import { usageOf } from '../protocols/request-meta'
 import { buildMessageView } from '../protocols/stream-view'
 import { clientSession } from '../conversations/client-session'
+import { identifyClient } from '../clients/identify'
 import { groupKey } from '../conversations/group-key'
 import type { GroupEntry } from '../conversations/session-grouper'
 import { replyFacts, type ReplyFacts } from '../evidence/reply-facts'
@@ -80,6 +81,8 @@ export function persistJob(input: PersistInput, writer: StoreWriter, grouper: Gr
   // Read from the redacted request: session ids are not secrets, and nothing here may see a key.
   const session = clientSession(requestHeaders, facts.body)
   summary.sessionId = session?.id ?? null
+  // Who sent it, from the headers and the body parsed above (never a second parse).
+  summary.client = identifyClient({ headers: requestHeaders, body: facts.body, path: summary.path })
   if (input.duplicateOf) summary.duplicateOf = input.duplicateOf
   if (input.join) {
     summary.conversationId = input.join.conversationId

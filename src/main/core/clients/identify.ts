@@ -3,17 +3,9 @@
 // library alone. Anything else is null: naming the wrong client would point the user at the wrong fix.
 import { HEADER_SIGNATURES, PROMPT_SIGNATURES } from './signatures'
 import { libraryLabel, libraryOf, type HeaderGet } from './libraries'
+import type { ClientInfo } from '../../../shared/types'
 
-export interface ClientInfo {
-  /** The agent ("OpenCode"), or the library when no agent is recognised ("OpenAI SDK (Python)"). */
-  name: string
-  /** null when the traffic does not tell it. */
-  version: string | null
-  /** The HTTP library under the agent with its version ("Anthropic SDK (JS) 0.94.0"); null when unknown or when name is the library. */
-  library: string | null
-  /** How it was recognised: "user-agent", "x-title header", "system prompt", "title-generation request", … */
-  via: string
-}
+export type { ClientInfo }
 
 export interface ClientEvidence {
   headers: ReadonlyArray<readonly [string, string]>

@@ -1,13 +1,14 @@
 // The diagnosis of one exchange: unwrap the error (if it failed), run every rule over the request, rank the
 // findings against the error and name the culprit. Without a failure the same rules make a lint.
-import type { Diagnosis, Finding, ReassembledMessage, UnwrappedError } from '../../../shared/types'
+import type { ClientInfo, Diagnosis, Finding, ReassembledMessage, UnwrappedError } from '../../../shared/types'
+import { attachKnownIssues } from '../clients/known-issue-notes'
 import type { ListedReply } from '../evidence/candidates'
 import { listEvidence } from '../evidence/list-evidence'
 import type { RequestEvidence } from '../evidence/match'
 import { isRecord } from '../protocols/json'
 import { requestView } from '../protocols/request-view'
 import { buildMessageView } from '../protocols/stream-view'
-import { rawMessages, type KeyPrefix, type Rule, type RuleContext } from './context'
+import { providerInUse, rawMessages, type KeyPrefix, type Rule, type RuleContext } from './context'
 import { parseLocation } from './error-location'
 import { detectProvider, type ProviderGuess } from './providers'
 import { rank } from './rank'
@@ -30,6 +31,11 @@ export interface DiagnoseInput {
   previousReplies?: readonly (ReassembledMessage | ListedReply)[]
   /** The request's number in its conversation, for sentences. */
   requestN?: number | null
+  /**
+   * The client that sent the request (clients/identify), null when not recognised: findings whose rule a
+   * known bug of that client produces carry the catalogue entry. Absent: the diagnosis names no client.
+   */
+  client?: ClientInfo | null
 }
 
 export function diagnose(input: DiagnoseInput): Diagnosis {
@@ -41,7 +47,9 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   dropCoveredNotes(findings)
   const request = { protocol: input.protocol, messages: rawMessages(ctx), hasSystem: ctx.body.system !== undefined && ctx.body.system !== null }
   const ranked = rank({ findings, error, request, family: provider.family })
-  return { protocol: input.protocol, status: input.status, error, ...ranked, provider }
+  if (input.client === undefined) return { protocol: input.protocol, status: input.status, error, ...ranked, provider }
+  attachKnownIssues(ranked.findings, input.client, providerInUse(ctx))
+  return { protocol: input.protocol, status: input.status, error, ...ranked, provider, client: input.client }
 }
 
 /** What every rule reads, built once per diagnosis (exported so the rules can be fuzzed one by one). */

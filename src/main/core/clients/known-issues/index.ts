@@ -66,14 +66,22 @@ export function knownIssuesFor(client: ClientInfo | null, rule: string | null, p
   for (const issue of KNOWN_ISSUES) {
     if (!(issue.rules as readonly string[]).includes(rule)) continue
     if (provider && provider !== 'other' && !issue.providers.includes(provider)) continue
-    let version: string | null
-    if (issue.client === client.name) version = client.version
-    else if (client.library?.startsWith(`${issue.client} `) || client.library === issue.client) version = client.library.slice(issue.client.length).trim() || null
-    else continue
+    const version = versionFor(issue, client)
+    if (version === undefined) continue
     const status = versionStatus(issue, version)
     if (status !== 'not-affected') out.push({ issue, status })
   }
   return out
+}
+
+/**
+ * The version an entry is judged on: the agent's when the entry is about the agent, the library's when it is
+ * about the library under it (LiteLLM under Aider); undefined when the entry is about neither.
+ */
+export function versionFor(issue: KnownIssue, client: ClientInfo): string | null | undefined {
+  if (issue.client === client.name) return client.version
+  if (client.library?.startsWith(`${issue.client} `) || client.library === issue.client) return client.library.slice(issue.client.length).trim() || null
+  return undefined
 }
 
 export function describeWorkaround(w: Workaround): string {

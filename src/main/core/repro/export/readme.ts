@@ -1,4 +1,5 @@
 // README.md of a bundle: what fails, the error, the culprit and its rule, how to run it, what was removed.
+import { clientDetail } from '../../../../shared/client-label'
 import type { BundleInput } from './bundle-input'
 import { capText, type HarSummary } from './har'
 
@@ -13,7 +14,7 @@ export function bundleReadme(input: BundleInput, t: { origin: string; path: stri
     '',
     `- Endpoint: \`${e.method} ${t.origin}${t.path}\``,
     `- Model: \`${model ?? 'unknown'}\``,
-    `- Client: \`${ua}\``,
+    `- Client: \`${ua}\`${d?.client ? ` (${clientDetail(d.client)})` : ''}`,
     `- Recorded: ${e.startedAt}; bundle made ${new Date().toISOString()} by MiMo Inspector ${input.toolVersion}`,
     ''
   ]
@@ -35,6 +36,16 @@ export function bundleReadme(input: BundleInput, t: { origin: string; path: stri
       ...(culprit.sources.length ? ['Sources: ' + culprit.sources.map((s) => (s.url ? `[${s.label}](${s.url})` : s.label)).join(', '), ''] : [])
     )
   } else if (d?.error) lines.push('## Why', '', 'No single message in the request was found to cause it.', '')
+  const known = culprit?.knownIssues ?? []
+  if (known.length) {
+    // The report the agent's maintainers get names their own issue and what users do about it.
+    lines.push('## Known client issue', '')
+    for (const k of known) {
+      lines.push(k.text, '')
+      if (k.workarounds.length > 1) lines.push('Workarounds, recommended first:', '', ...k.workarounds.map((w) => `- ${w}`), '')
+      lines.push('Source: ' + k.sources.map((s) => (s.url ? `[${s.label}](${s.url})` : s.label)).join(', '), '')
+    }
+  }
   lines.push(
     '## Run it',
     '',
