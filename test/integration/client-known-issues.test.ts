@@ -8,90 +8,12 @@ import { promisify } from 'node:util'
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Diagnosis, ExchangeSummary } from '../../src/shared/types'
-import { FROM_SOURCE } from '../fixtures/clients/from-source'
-import { captured, type CapturedExchange } from '../unit/clients/captured'
+import { droppedReasoningUnder, KNOWN_ISSUE_REQUESTS as CASES, sendAsClient } from '../scenarios/known-issue-requests'
 import { PAYG_KEY, startStack, type Stack } from './stack'
 
 const BIN = 'bin/mimo-inspector.js'
 /** Async, so the proxy and the emulator in this process keep running (a blocked loop resets kept-alive sockets late). */
 const cli = (...args: string[]) => promisify(execFile)(process.execPath, [BIN, ...args], { encoding: 'utf8' })
-const KEY_HEADERS = new Set(['authorization', 'x-api-key', 'api-key'])
-/** Set by the HTTP client itself (or hop-by-hop): not part of what is replayed. */
-const TRANSPORT = new Set(['host', 'connection', 'content-length', 'accept-encoding', 'transfer-encoding'])
-
-interface Case {
-  entry: string
-  client: { name: string; version: string | null }
-  status: 'affected' | 'unknown'
-  path: string
-  headers: Array<[string, string]>
-  body: unknown
-}
-
-function firstFailure(folder: string): CapturedExchange {
-  const hit = captured(folder).find(({ exchange }) => exchange.response?.status === 400)
-  if (!hit) throw new Error(`no 400 captured in ${folder}`)
-  return hit.exchange
-}
-
-const headersOf = (x: CapturedExchange): Array<[string, string]> => Object.entries(x.request.headers)
-const source = (prefix: string) => FROM_SOURCE.find((f) => f.name.startsWith(prefix))!
-
-/** OpenCode 1.0.185's real failing turn (an assistant tool call without reasoning_content) under another client's system prompt. */
-function droppedReasoningUnder(systemPrompt: string): unknown {
-  const body = firstFailure('opencode-1.0.185').request.body as { messages: unknown[] }
-  return { ...body, messages: [{ role: 'system', content: systemPrompt }, ...body.messages.slice(1)] }
-}
-
-function systemOf(body: unknown): string {
-  const b = body as { system?: unknown; messages: Array<{ role: string; content: unknown }> }
-  return typeof b.system === 'string' ? b.system : (b.messages.find((m) => m.role === 'system')!.content as string)
-}
-
-const CLAUDE_SYSTEM_MID = captured('claude-code').find(({ exchange }) => /"role":"system"/.test(JSON.stringify(exchange.request.body)))!.exchange
-const CRAFT = source('Craft Agents')
-const PI_AI = firstFailure('pi-ai-0.73.1')
-
-const CASES: Case[] = [
-  { entry: 'opencode-drops-reasoning-content', client: { name: 'OpenCode', version: null }, status: 'unknown', ...real(firstFailure('opencode-1.0.185')) },
-  { entry: 'continue-drops-reasoning-content', client: { name: 'Continue', version: null }, status: 'unknown', ...real(firstFailure('continue-cli')) },
-  {
-    // pi-ai's real request and headers, with the system prompt Craft Agents puts in front of it.
-    entry: 'pi-ai-unsigned-thinking-as-text',
-    client: { name: 'Craft Agents', version: '0.10.0' },
-    status: 'unknown',
-    path: PI_AI.request.path,
-    headers: headersOf(PI_AI),
-    body: { ...(PI_AI.request.body as object), system: systemOf(CRAFT.body) }
-  },
-  { entry: 'roo-code-drops-reasoning-content', client: { name: 'Roo Code', version: '3.52.1' }, status: 'affected', ...fromSource('Roo Code 3.52.1') },
-  { entry: 'hermes-mimo-thinking-stripped', client: { name: 'Hermes Agent', version: null }, status: 'unknown', ...fromSource('Hermes Agent') },
-  { entry: 'openclaw-strips-reasoning-content', client: { name: 'OpenClaw', version: null }, status: 'unknown', ...fromSource('OpenClaw') },
-  // Claude Code 2.1.197's real first request: a system message at messages[1], which MiMo answers with R26.
-  { entry: 'claude-code-system-message-mid-history', client: { name: 'Claude Code', version: '2.1.197' }, status: 'affected', ...real(CLAUDE_SYSTEM_MID) }
-]
-
-function real(x: CapturedExchange): Pick<Case, 'path' | 'headers' | 'body'> {
-  return { path: x.request.path, headers: headersOf(x), body: x.request.body }
-}
-
-function fromSource(prefix: string): Pick<Case, 'path' | 'headers' | 'body'> {
-  const f = source(prefix)
-  return { path: f.path, headers: f.headers, body: droppedReasoningUnder(systemOf(f.body)) }
-}
-
-async function send(s: Stack, c: Pick<Case, 'path' | 'headers' | 'body'>): Promise<number> {
-  const headers = new Headers()
-  for (const [name, value] of c.headers) {
-    const n = name.toLowerCase()
-    if (TRANSPORT.has(n)) continue
-    headers.set(n, KEY_HEADERS.has(n) ? (n === 'authorization' ? `Bearer ${PAYG_KEY}` : PAYG_KEY) : value)
-  }
-  const res = await fetch(`${s.proxyUrl}${c.path}`, { method: 'POST', headers, body: JSON.stringify(c.body) })
-  await res.arrayBuffer()
-  return res.status
-}
-
 const culpritOf = (d: Diagnosis) => d.findings.find((f) => f.rule === d.culprit?.rule && f.messageIndex === d.culprit?.messageIndex)
 
 let stack: Stack
@@ -101,7 +23,7 @@ beforeAll(async () => {
   stack = await startStack({ systemOnlyFirst: true })
   for (const c of CASES) {
     const ended = stack.ended(1)
-    expect(await send(stack, c), c.entry).toBe(400)
+    expect(await sendAsClient(stack.proxyUrl, c, PAYG_KEY), c.entry).toBe(400)
     recorded.set(c.entry, (await ended)[0])
   }
 }, 60_000)
@@ -157,7 +79,7 @@ describe('a known client issue sent through the proxy to MiMo', () => {
   it('an unknown client gets the same 400 and the same culprit, with client null and no entry claimed', async () => {
     const ended = stack.ended(1)
     const body = droppedReasoningUnder('You are a helpful assistant.')
-    expect(await send(stack, { path: '/v1/chat/completions', headers: [['user-agent', 'curl/8.7.1'], ['content-type', 'application/json'], ['authorization', 'x']], body })).toBe(400)
+    expect(await sendAsClient(stack.proxyUrl, { path: '/v1/chat/completions', headers: [['user-agent', 'curl/8.7.1'], ['content-type', 'application/json'], ['authorization', 'x']], body }, PAYG_KEY)).toBe(400)
     const [summary] = await ended
     expect(summary.client).toBeNull()
     const d = (await stack.inspector.handlers['exchanges:diagnose']({ id: summary.id }))!
