@@ -81,8 +81,8 @@ export function persistJob(input: PersistInput, writer: StoreWriter, grouper: Gr
   // Read from the redacted request: session ids are not secrets, and nothing here may see a key.
   const session = clientSession(requestHeaders, facts.body)
   summary.sessionId = session?.id ?? null
-  // Who sent it, from the headers and the body parsed above (never a second parse).
-  summary.client = identifyClient({ headers: requestHeaders, body: facts.body, path: summary.path })
+  // Who sent it, from the headers and the client's own body as parsed above (never a second parse).
+  summary.client = identifyClient({ headers: requestHeaders, body: origFacts?.body ?? facts.body, path: summary.path })
   if (input.duplicateOf) summary.duplicateOf = input.duplicateOf
   if (input.join) {
     summary.conversationId = input.join.conversationId
