@@ -1,8 +1,9 @@
 // `npm run screenshots`: every view of the real app (`mimo-inspector serve` in front of the MiMo emulator, real
-// SDK traffic; the same views the e2e view checks walk, test/e2e/views/views.ts) at 1024 and 1440 px wide, into
-// docs/screenshots/. Also: 10,000 exchanges, and traffic arriving while the picture is taken. Prints any layout
-// or contrast problem it sees on the way. Needs `npm run build` first and Chromium at /usr/bin/chromium
-// (or CHROMIUM_PATH).   npm run screenshots [-- NAME …]   (only the views whose name contains a NAME)
+// SDK traffic; the same views the e2e view checks walk, test/e2e/views/views.ts) at 1024 and 1440 px wide: the
+// README's into docs/screenshots/, the rest into test-results/screenshots/ to look at. Also: 10,000 exchanges,
+// and traffic arriving while the picture is taken. Prints any layout or contrast problem it sees on the way.
+// Needs `npm run build` first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
+//   npm run screenshots [-- NAME …]   (only the views whose name contains a NAME)
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Anthropic from '@anthropic-ai/sdk'
@@ -16,7 +17,10 @@ import { load, releaseHeldPort, SCREENSHOT_ONLY, VIEWS, type View } from '../tes
 
 const WIDTHS = [1440, 1024]
 const HEIGHT = 900
-const OUT = join(import.meta.dirname, '..', 'docs', 'screenshots')
+/** The views the README shows go to docs/screenshots/ (committed); every other view to test-results/screenshots/. */
+const README_VIEWS = new Set(['exchange-stream', 'conversation-culprit', 'replay-result', 'minimize', 'setup-first-run'])
+const DOCS = join(import.meta.dirname, '..', 'docs', 'screenshots')
+const SCRATCH = join(import.meta.dirname, '..', 'test-results', 'screenshots')
 
 /** Streams arriving while the picture is taken: some rows pending, some streaming. */
 const LIVE: View = {
@@ -38,7 +42,7 @@ const LIVE: View = {
 async function main(): Promise<void> {
   const only = process.argv.slice(2)
   const views = [...VIEWS, LIVE, ...SCREENSHOT_ONLY].filter((v) => only.length === 0 || only.some((o) => v.name.includes(o)))
-  mkdirSync(OUT, { recursive: true })
+  for (const dir of [DOCS, SCRATCH]) mkdirSync(dir, { recursive: true })
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
   const scenes = new Map<SceneKind, Promise<Scene>>()
   const scene = (kind: SceneKind): Promise<Scene> => {
@@ -56,7 +60,7 @@ async function main(): Promise<void> {
           await page.setViewportSize({ width, height: HEIGHT })
           const layout = await layoutProblems(page)
           const contrast = view.name === 'live' ? [] : await contrastViolations(page)
-          const file = join(OUT, `${view.name}-${width}.png`)
+          const file = join(README_VIEWS.has(view.name) ? DOCS : SCRATCH, `${view.name}-${width}.png`)
           await page.screenshot({ path: file })
           const issues = [formatProblems(layout), formatContrast(contrast)].filter(Boolean).join('\n')
           if (issues) problems++

@@ -61,7 +61,7 @@ port.on('message', (message: PersistRequest | ControlRequest) => {
     port.postMessage({ seq: message.seq, record: persistJob(fromWire(message.input), writer, conversations) } satisfies PersistReply)
   } catch (err) {
     const e = err as NodeJS.ErrnoException
-    port.postMessage({ seq: message.seq, error: e.code ? `${e.code}: ${e.message}` : e.message } satisfies PersistReply)
+    port.postMessage({ seq: message.seq, error: e.code && !e.message.startsWith(e.code) ? `${e.code}: ${e.message}` : e.message } satisfies PersistReply)
   }
 })
 

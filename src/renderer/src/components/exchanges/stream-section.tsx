@@ -19,13 +19,13 @@ export function StreamSection({ toolbar, contentType }: { toolbar: ReactNode; co
 
   const view = mine && stream.status === 'ready' ? stream.value : null
   return (
-    <div className="stream-section">
+    <div className="stream-section" data-testid="stream-section">
       <div className="section-toolbar">
         <span className="section-title">Event stream</span>
         {view && (
           <span className="body-facts muted">
             <span className="mono">{view.format}</span>
-            <span>{view.events.length.toLocaleString('en-US')} events</span>
+            <span>{view.events.length.toLocaleString('en-US')} {view.events.length === 1 ? 'event' : 'events'}</span>
           </span>
         )}
         <span className="header-spacer" />

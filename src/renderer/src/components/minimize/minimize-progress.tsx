@@ -3,6 +3,12 @@ import { formatBytes } from '../../lib/format'
 import type { MinimizeRun } from '../../store/minimize-slice'
 import './minimize.css'
 
+/** "0%" for 2.6 KB of 838 KB reads as nothing left: under 1% gets one decimal. */
+const sharePercent = (part: number, whole: number): string => {
+  const pct = (part / whole) * 100
+  return `${pct < 1 && pct > 0 ? Math.max(0.1, Math.round(pct * 10) / 10) : Math.round(pct)}%`
+}
+
 /** Requests used of the budget, and the request's size now against the original. */
 export function MinimizeProgressBar({ run }: { run: MinimizeRun }) {
   const p = run.progress
@@ -35,7 +41,7 @@ export function MinimizeProgressBar({ run }: { run: MinimizeRun }) {
           <>
             {' · '}
             {formatBytes(current)} of {formatBytes(original)}
-            {original > 0 && <span className="muted"> ({Math.round((current / original) * 100)}%)</span>}
+            {original > 0 && <span className="muted"> ({sharePercent(current, original)})</span>}
           </>
         )}
         {p && ` · ${p.messages} of ${p.originalMessages} messages`}

@@ -119,7 +119,7 @@ export function MitmSection() {
       {(error || mitm?.error) && (
         <div className="error-box" role="alert" data-testid="mitm-error">
           {error ?? `The forward proxy could not start: ${mitm?.error}`}
-          {/EADDRINUSE|in use/i.test(error ?? mitm?.error ?? '') && <span className="muted"> — another program uses this port; pick another (0 picks a free one).</span>}
+          {/EADDRINUSE|in use/i.test(error ?? mitm?.error ?? '') && <span className="muted"> — type another port above (0 picks a free one).</span>}
         </div>
       )}
       {mitm?.lastClientTlsError && (

@@ -1,7 +1,7 @@
 import { useAppStore } from '../../store/app-store'
 import './shell.css'
 
-/** Compact header badge; the banner under the header carries the full reason. */
+/** Compact header badge (the reason in its tooltip); the banner under the header carries the full reason. */
 export function RecordingWarning() {
   const status = useAppStore((s) => s.storeStatus)
   if (!status || status.recording) return null
@@ -13,7 +13,6 @@ export function RecordingWarning() {
       title={`${status.error ?? 'writing failed'} (${status.dataDir})`}
     >
       <strong>Not recording</strong>
-      <span className="recording-reason">{status.error ?? 'writing to the data folder failed'}</span>
     </div>
   )
 }
