@@ -2,7 +2,7 @@
 // Free of imports so the renderer can use it without bundling zod.
 
 /** Columns the exchange list can be sorted by (the core sorts; ties keep arrival order). */
-export const EXCHANGE_SORT_KEYS = ['time', 'method', 'path', 'model', 'provider', 'stream', 'status', 'duration', 'ttfb', 'req', 'res', 'tokens'] as const
+export const EXCHANGE_SORT_KEYS = ['time', 'method', 'path', 'model', 'provider', 'stream', 'status', 'duration', 'ttfb', 'req', 'res', 'tokens', 'client'] as const
 export type ExchangeSortKey = (typeof EXCHANGE_SORT_KEYS)[number]
 
 export const CONVERSATION_SORT_KEYS = ['started', 'title', 'model', 'requests', 'turns', 'tokens', 'errors', 'last'] as const

@@ -54,6 +54,13 @@ describe('exchange list queries', () => {
     expect(ids(q({ sort: { key: 'model', dir: 'desc' } }))[0]).toBe('e3')
   })
 
+  it('sorts and filters by the client that sent it (unknown clients last)', () => {
+    const client = (name: string, version: string | null) => ({ name, version, library: null, via: 'user-agent' })
+    const { q } = setup([ex(1, { client: client('Qwen Code', '0.24.4') }), ex(2, { client: null }), ex(3, { client: client('OpenCode', '1.18.33') }), ex(4)])
+    expect(ids(q({ sort: { key: 'client', dir: 'asc' } }))).toEqual(['e3', 'e1', 'e2', 'e4'])
+    expect(ids(q({ filter: 'client:opencode' }))).toEqual(['e3'])
+  })
+
   it('"Clear" hides what came before, except pinned rows, which say so', () => {
     const { q, pins, lists } = setup(rows)
     expect(ids(q({ since: 4 }))).toEqual(['e4', 'e5'])

@@ -1,6 +1,7 @@
 // The exchange and conversation lists as the UI asks for them: filtered (the filter language, errors-only, the
 // "Clear" mark), sorted, one page at a time. Summaries only, never a body: body terms read the store search's
 // results so far. The last answer is kept until anything changes, so paging through one view sorts once.
+import { clientLabel } from '../../../shared/client-label'
 import type { ConversationSortKey, ExchangeSortKey, SortDir } from '../../../shared/list-query'
 import type { BodySearchState, ConversationPage, ConversationSummary, ExchangeSummary, ListPage } from '../../../shared/types'
 import { failed, type ConversationList } from '../conversation-list'
@@ -144,7 +145,8 @@ const EXCHANGE_SORT: Record<ExchangeSortKey, (s: ExchangeSummary) => SortValue> 
   ttfb: (s) => s.ttfbMs,
   req: (s) => s.requestSize,
   res: (s) => (s.state === 'pending' ? null : s.responseSize),
-  tokens: (s) => tokens(s.usage)
+  tokens: (s) => tokens(s.usage),
+  client: (s) => (s.client ? lower(clientLabel(s.client)) : null)
 }
 
 const CONVERSATION_SORT: Record<ConversationSortKey, (c: ConversationSummary) => SortValue> = {

@@ -2,6 +2,7 @@ import type { Diagnosis, Finding } from '@shared/types'
 import { CodeText } from '../shared/code-text'
 import { EvidenceLink } from './evidence-link'
 import { FixChips } from './fix-chips'
+import { KnownIssueNotes } from './known-issue-notes'
 import { MessageRef } from './message-ref'
 import { RuleSources } from './rule-sources'
 import { SeverityBadge } from './severity-badge'
@@ -69,6 +70,7 @@ export function CulpritCard({
           <div className="dx-fix" data-testid="culprit-fix">
             <span className="dx-label">Fix</span> <CodeText text={finding.fix} />
           </div>
+          <KnownIssueNotes notes={finding.knownIssues} />
           <FixChips ids={finding.fixIds} testIds />
           <RuleSources sources={finding.sources} />
         </>

@@ -3,6 +3,7 @@ import { PROVIDER_LABELS } from '@shared/provider-labels'
 import type { Diagnosis, RequestView } from '@shared/types'
 import { culpritFinding } from '../../lib/timeline-model'
 import { useAppStore } from '../../store/app-store'
+import { ClientChip } from '../clients/client-chip'
 import { CulpritCard } from './culprit-card'
 import { ErrorSummary } from './error-summary'
 import { FindingList } from './finding-list'
@@ -69,6 +70,7 @@ function Failure({ d, roleOf }: { d: Diagnosis; roleOf: (index: number) => strin
         </span>
         <span className="chip">{d.protocol}</span>
         <ProviderChip d={d} />
+        <ClientChip client={d.client} testId="diagnosis-client" />
       </div>
       <ErrorSummary error={error} roleOf={roleOf} />
       {d.culprit ? (
@@ -97,6 +99,7 @@ function Lint({ d, roleOf }: { d: Diagnosis; roleOf: (index: number) => string |
         <span className="dx-title">Lint</span>
         <span className="muted">{d.status !== null ? `the request succeeded (${d.status})` : 'no error response'}</span>
         <ProviderChip d={d} />
+        <ClientChip client={d.client} testId="diagnosis-client" />
       </div>
       {errors > 0 && (
         <div className="dx-lint-warn" data-testid="lint-warning">

@@ -2,6 +2,7 @@ import type { Finding } from '@shared/types'
 import { CodeText } from '../shared/code-text'
 import { EvidenceLink } from './evidence-link'
 import { FixChips } from './fix-chips'
+import { KnownIssueNotes } from './known-issue-notes'
 import { MessageRef } from './message-ref'
 import { RuleSources } from './rule-sources'
 import { SeverityBadge } from './severity-badge'
@@ -34,6 +35,7 @@ export function FindingItem({ finding, roleOf, defaultOpen = false }: { finding:
         <div className="dx-fix">
           <span className="dx-label">Fix</span> <CodeText text={f.fix} />
         </div>
+        <KnownIssueNotes notes={f.knownIssues} />
         <FixChips ids={f.fixIds} />
         <RuleSources sources={f.sources} />
       </div>

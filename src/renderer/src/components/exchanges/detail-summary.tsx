@@ -3,6 +3,7 @@ import { formatBytes, formatCount, formatDateTime, formatMs, isInFlight, statusT
 import { showConversation } from '../../bridge/view-actions'
 import { useAppStore } from '../../store/app-store'
 import { ExchangeActions } from './exchange-actions'
+import { ClientChip } from '../clients/client-chip'
 import { ModeTag } from './mode-tag'
 import './exchanges.css'
 
@@ -46,6 +47,7 @@ export function DetailSummary({ summary, onClose }: { summary: ExchangeSummary |
         {summary.model && <span className="chip mono">{summary.model}</span>}
         {summary.stream && <span className="badge badge-sse">SSE</span>}
         <span className="chip">{summary.protocol}</span>
+        <ClientChip client={summary.client} />
         <ModeTag mode={summary.mode} />
         {summary.state !== 'completed' && <span className={`chip chip-state-${summary.state}`}>{summary.state}</span>}
         <span className="header-spacer" />

@@ -7,6 +7,7 @@ export const COLUMNS: readonly ListColumn[] = [
   { id: 'path', title: 'Path', width: 200, flex: true, priority: 0 },
   { id: 'model', title: 'Model', width: 136, priority: 2 },
   { id: 'provider', title: 'Provider', width: 90, priority: 6 },
+  { id: 'client', title: 'Client', width: 128, priority: 5 },
   { id: 'stream', title: 'Stream', width: 62, priority: 5 },
   { id: 'status', title: 'Status', width: 124, priority: 0 },
   { id: 'duration', title: 'Duration', width: 78, align: 'right', priority: 3 },

@@ -4,6 +4,7 @@ import { openExchange } from '../../bridge/detail-actions'
 import { formatBytes, formatMs, formatTime, formatTokens, statusTone } from '../../lib/format'
 import { useAppStore } from '../../store/app-store'
 import { selectSummaryAt } from '../../store/selectors'
+import { ClientCell } from '../clients/client-chip'
 import { ModeTag } from './mode-tag'
 import { StatusCell } from './status-cell'
 import { ShownCells } from '../shared/virtual-list'
@@ -70,6 +71,7 @@ export const ExchangeRow = memo(function ExchangeRow({ index, top, height }: Pro
               {summary.provider && summary.provider !== 'unknown' ? PROVIDER_LABELS[summary.provider] : <span className="dim">—</span>}
             </span>
           ),
+          client: <ClientCell client={summary.client} />,
           stream: <span className="cell cell-stream">{summary.stream && <span className="badge badge-sse">SSE</span>}</span>,
           status: (
             <span className="cell cell-status">
