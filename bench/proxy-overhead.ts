@@ -28,11 +28,11 @@ interface Case {
  * whose build it runs (this one by default). With `ui`, a WebSocket is connected to its events, as the open UI
  * does, and counts what arrives.
  */
-export async function startServe(upstreamUrl: string, root = '.', ui = false): Promise<Child & { dataDir: string; events(): number }> {
+export async function startServe(upstreamUrl: string, root = '.', ui = false, extraArgs: string[] = []): Promise<Child & { dataDir: string; events(): number }> {
   if (!existsSync(join(root, 'out/cli/cli.js'))) throw new Error(`${root}/out/cli is not built: run \`npm run build\` first (the bench measures the built \`mimo-inspector serve\`)`)
   const dataDir = mkdtempSync(join(tmpdir(), 'mimo-bench-serve-'))
   const nodeArgs = (process.env.BENCH_SERVE_NODE_ARGS ?? '').split(' ').filter(Boolean)
-  const r = await startChild(process.execPath, [...nodeArgs, join(root, 'bin/mimo-inspector.js'), 'serve', '--port', '0', '--proxy-port', '0', '--upstream', upstreamUrl, '--data-dir', dataDir], (out) =>
+  const r = await startChild(process.execPath, [...nodeArgs, join(root, 'bin/mimo-inspector.js'), 'serve', '--port', '0', '--proxy-port', '0', '--upstream', upstreamUrl, '--data-dir', dataDir, ...extraArgs], (out) =>
     out.includes('Ctrl+C') ? (/Proxy:\s+(http:\/\/\S+)/.exec(out)?.[1] ?? null) : null
   )
   if (typeof r === 'string') throw new Error(`mimo-inspector serve did not start: ${r}`)

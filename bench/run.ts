@@ -16,6 +16,7 @@ import { peerProxiesBench } from './peer-proxies'
 import { mitmPeersBench } from './mitm-peers'
 import { parsersBench } from './parsers'
 import { evidenceBench } from './evidence'
+import { repairBench } from './repair-overhead'
 
 const which = process.argv[2] ?? 'all'
 const flag = (name: string): string | undefined => {
@@ -28,6 +29,7 @@ const sections: string[] = []
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
 sections.push(`\n## Run of ${new Date().toISOString()} (${machine})\n`)
 if (which === 'all' || which === 'proxy') sections.push('### Proxy overhead (loopback, each proxy in its own process)\n\n' + (await proxyOverhead({ runs, baseline, ui: !process.argv.includes('--no-ui') })) + '\n')
+if (which === 'all' || which === 'repair') sections.push('### Repair rules: added latency for a 1 MB request (each serve in its own process)\n\n' + (await repairBench(runs)) + '\n')
 if (which === 'all' || which === 'store') sections.push('### Store: generated agent sessions\n\n' + (await storeSession()) + '\n')
 if (which === 'all' || which === 'diagnose') sections.push('### Diagnose: 5 MB request, 1,000 messages\n\n' + (await diagnoseBench()) + '\n')
 if (which === 'all' || which === 'parsers') sections.push('### Parsers on multi-MB inputs\n\n' + (await parsersBench()) + '\n')

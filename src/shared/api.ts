@@ -199,6 +199,9 @@ export const callArgs = {
       .default(null)
   }),
   'breakpoints:set-timeout': z.object({ seconds: z.number().int().min(1).max(3600) }),
+  /** The fixes that would change this paused request's body (given as edited so far), best first as the catalogue orders them. */
+  'breakpoints:fixes': z.object({ id, body: z.string().max(MAX_IMPORT_CHARS) }),
+  'breakpoints:apply-fix': z.object({ id, fixId: z.string().min(1).max(100), body: z.string().max(MAX_IMPORT_CHARS) }),
   'exchanges:original-body': z.object({ id })
 } as const satisfies Record<CallName, z.ZodType>
 
@@ -262,6 +265,9 @@ export interface CallResults {
   'breakpoints:break-next': BreakpointStatus
   'breakpoints:resume': BreakpointStatus
   'breakpoints:set-timeout': BreakpointStatus
+  'breakpoints:fixes': { fixIds: string[] }
+  /** A fix applied to a paused request's body, with the evidence of the conversation it continues. */
+  'breakpoints:apply-fix': EditResult
   /** A patched exchange's request as the client sent it (`exchanges:body` gives what was sent); null when not patched. */
   'exchanges:original-body': BodyView | null
 }

@@ -43,6 +43,8 @@ export const CALL_NAMES = [
   'breakpoints:break-next',
   'breakpoints:resume',
   'breakpoints:set-timeout',
+  'breakpoints:fixes',
+  'breakpoints:apply-fix',
   'exchanges:original-body'
 ] as const
 

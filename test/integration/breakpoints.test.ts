@@ -4,7 +4,7 @@
 import Anthropic from '@anthropic-ai/sdk'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { PausedExchange } from '../../src/shared/types'
-import { FORGETFUL_KEY } from '../scenarios/forgetful-agent'
+import { anthropicForgetfulAgent, FORGETFUL_KEY } from '../scenarios/forgetful-agent'
 import { startStack, waitForEnded, type Stack } from './stack'
 
 let stack: Stack | undefined
@@ -134,6 +134,27 @@ describe('request breakpoints', () => {
     await stack.inspector.handlers['breakpoints:resume']({ id: paused.exchangeId, action: 'continue', body: null, response: null })
     await next
     expect((await stack.inspector.handlers['breakpoints:status'](null)).breakpoints).toHaveLength(0)
+  })
+})
+
+describe('one-click fixes on a paused request', () => {
+  it('the forgetful agent paused at turn 2: restore-thinking is offered, applied from the recording, and the request succeeds', async () => {
+    stack = await startStack()
+    const first = waitForEnded(stack.inspector, 1)
+    const agent = anthropicForgetfulAgent(stack.proxyUrl, stack.emulator, 2, async (turn) => {
+      if (turn === 2) await stack!.inspector.handlers['breakpoints:break-next']({ conversationId: (await first)[0].conversationId! })
+    })
+    const paused = await pausedOne(stack)
+    const text = (await stack.inspector.handlers['exchanges:body']({ id: paused.exchangeId, part: 'request' })).text!
+    const { fixIds } = await stack.inspector.handlers['breakpoints:fixes']({ id: paused.exchangeId, body: text })
+    expect(fixIds[0]).toBe('restore-thinking')
+    const fixed = await stack.inspector.handlers['breakpoints:apply-fix']({ id: paused.exchangeId, fixId: 'restore-thinking', body: text })
+    expect(fixed.changes[0]).toContain('thinking block restored')
+    await stack.inspector.handlers['breakpoints:resume']({ id: paused.exchangeId, action: 'continue', body: fixed.body, response: null })
+    const results = await agent
+    expect(results.map((r) => r.status)).toEqual([200, 200])
+    const sent = JSON.parse(stack.emulator.received[1].body.toString()) as { messages: Array<{ content: Array<{ type: string; thinking?: string; signature?: string }> }> }
+    expect(sent.messages[1].content[0]).toEqual({ type: 'thinking', thinking: results[0].thinking, signature: results[0].signature })
   })
 })
 

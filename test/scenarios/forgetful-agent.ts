@@ -22,12 +22,13 @@ export const thinkingOf = (turn: number): string => `Turn ${turn}: read "src/f${
 const tools = [{ name: 'read_file', description: 'Read a file', input_schema: { type: 'object' as const, properties: { path: { type: 'string' } } } }]
 
 /** Runs up to `turns` requests; stops at the first that fails and reports its status. */
-export async function anthropicForgetfulAgent(proxyUrl: string, emulator: Emulator, turns = 6, onTurn?: (n: number) => void): Promise<TurnResult[]> {
+export async function anthropicForgetfulAgent(proxyUrl: string, emulator: Emulator, turns = 6, onTurn?: (n: number) => unknown): Promise<TurnResult[]> {
   const client = new Anthropic({ baseURL: `${proxyUrl}/anthropic`, apiKey: FORGETFUL_KEY, maxRetries: 0 })
   const history: Anthropic.Messages.MessageParam[] = [{ role: 'user', content: 'Read the files one by one.' }]
   const results: TurnResult[] = []
   for (let turn = 1; turn <= turns; turn++) {
-    onTurn?.(turn)
+    // The caller may act before each request (arm a breakpoint) and the agent waits for it.
+    await onTurn?.(turn)
     emulator.script({ thinking: thinkingOf(turn), toolCalls: [{ name: 'read_file', input: { path: `src/f${turn}.ts` } }] })
     let message: Anthropic.Messages.Message
     try {

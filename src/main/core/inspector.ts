@@ -161,7 +161,7 @@ export class Inspector {
       upstream: options.upstream,
       mitmResolveUpstream: options.mitmResolveUpstream,
       changed: () => this.events.emit('proxy:status', this.proxyStatus()),
-      intercept: new LiveIntercept(this.repair, this.breakpoints, this.recorder, evidenceDeps)
+      intercept: new LiveIntercept(this.repair, this.breakpoints, this.recorder, { ...evidenceDeps, stored: (exceptId) => this.recorder.stored(exceptId) })
     })
     this.warnings.push(...this.proxy.warnings)
     this.storeOps = new StoreOps({
@@ -215,6 +215,7 @@ export class Inspector {
         repair: this.repair,
         breakpoints: this.breakpoints,
         reader: this.reader,
+        evidence: evidenceDeps,
         repairChanged: () => {
           const status = this.repair.status()
           this.events.emit('repair:status', status)

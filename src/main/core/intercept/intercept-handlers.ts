@@ -4,7 +4,9 @@ import type { BreakpointStatus, RepairStatus } from '../../../shared/types'
 import { bodyView } from '../body-views'
 import { BreakpointError, type Breakpoints } from '../breakpoints/breakpoints'
 import type { ExchangeReader } from '../capture/exchange-reader'
-import type { Handlers } from '../handler-kit'
+import { asArgError, knownProtocol, type Handlers } from '../handler-kit'
+import { applyPausedFix, pausedFixes } from '../breakpoints/paused-fixes'
+import type { LiveContextDeps } from '../repair/live-context'
 import type { RepairEngine } from '../repair/repair-engine'
 import { RuleError } from '../repair/repair-rules'
 
@@ -13,6 +15,7 @@ export interface InterceptHandlerDeps {
   breakpoints: Breakpoints
   reader: ExchangeReader
   repairChanged: () => RepairStatus
+  evidence: LiveContextDeps
 }
 
 type Calls =
@@ -26,9 +29,16 @@ type Calls =
   | 'breakpoints:break-next'
   | 'breakpoints:resume'
   | 'breakpoints:set-timeout'
+  | 'breakpoints:fixes'
+  | 'breakpoints:apply-fix'
   | 'exchanges:original-body'
 
-export function interceptHandlers({ repair, breakpoints, reader, repairChanged }: InterceptHandlerDeps): Handlers<Calls> {
+export function interceptHandlers({ repair, breakpoints, reader, repairChanged, evidence }: InterceptHandlerDeps): Handlers<Calls> {
+  /** The format of a paused request (fixes are per format). */
+  const pausedProtocol = (id: string): 'anthropic' | 'openai' => {
+    if (!breakpoints.status().paused.some((p) => p.exchangeId === id && p.phase === 'request')) throw new ApiArgError(`exchange ${id} is not a paused request`)
+    return knownProtocol(reader.detail(id)?.summary.protocol ?? 'unknown')
+  }
   const rules = (fn: () => void): RepairStatus => {
     userError(fn)
     return repairChanged()
@@ -56,6 +66,11 @@ export function interceptHandlers({ repair, breakpoints, reader, repairChanged }
         breakpoints.resume(id, body === null ? { action: 'continue' } : { action: 'edit', body: Buffer.from(body, 'utf8') })
       }),
     'breakpoints:set-timeout': async ({ seconds }) => bp(() => breakpoints.setTimeout(seconds * 1000)),
+    'breakpoints:fixes': async ({ id, body }) => ({ fixIds: pausedFixes(pausedProtocol(id), body, evidence) }),
+    'breakpoints:apply-fix': async ({ id, fixId, body }) => {
+      const protocol = pausedProtocol(id)
+      return asArgError(() => applyPausedFix(protocol, fixId, body, evidence))
+    },
     'exchanges:original-body': async ({ id }) => {
       await reader.bodiesHere(id)
       const raw = reader.originalBody(id)

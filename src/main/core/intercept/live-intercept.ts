@@ -16,7 +16,7 @@ export class LiveIntercept implements Interceptor {
     private readonly repair: RepairEngine,
     private readonly breakpoints: Breakpoints,
     private readonly recorder: Recorder,
-    private readonly context: LiveContextDeps
+    private readonly context: LiveContextDeps & { stored(exceptId: string): Promise<void> }
   ) {}
 
   plan(req: IncomingMessage, target: URL, live: LiveExchange): InterceptPlan | null {
@@ -39,13 +39,13 @@ export class LiveIntercept implements Interceptor {
                 if (result.conversationId) conversationId = result.conversationId
               }
               if (!breakRequest) return { kind: 'send', body: sent }
-              conversationId ??= this.breakpoints.needsConversation('request') ? this.conversationOf(sent) : null
+              conversationId ??= this.breakpoints.needsConversation('request') ? await this.conversationOf(live, sent) : null
               return this.requestBreak(live, body, sent, conversationId, signal)
             }
           : null,
       response: breakResponse
         ? async (status, signal) => {
-            if (conversationId === undefined && this.breakpoints.needsConversation('response')) conversationId = this.conversationOf(live.request.bytes())
+            if (conversationId === undefined && this.breakpoints.needsConversation('response')) conversationId = await this.conversationOf(live, live.request.bytes())
             return this.responseBreak(live, status, conversationId ?? null, signal)
           }
         : null
@@ -91,12 +91,16 @@ export class LiveIntercept implements Interceptor {
     return { ...live.summary, ...meta, conversationId: conversationId ?? live.summary.conversationId, status: status ?? live.summary.status }
   }
 
-  private conversationOf(body: Buffer): string | null {
+  /** The conversation the request continues, once the responses it may continue from are stored. */
+  private async conversationOf(live: LiveExchange, body: Buffer): Promise<string | null> {
+    let parsed: unknown
     try {
-      return liveContext(JSON.parse(body.toString('utf8')), this.context).conversationId
+      parsed = JSON.parse(body.toString('utf8'))
     } catch {
       return null
     }
+    await this.context.stored(live.summary.id)
+    return liveContext(parsed, this.context).conversationId
   }
 }
 
