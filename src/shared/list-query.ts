@@ -5,7 +5,7 @@
 export const EXCHANGE_SORT_KEYS = ['time', 'method', 'path', 'model', 'provider', 'stream', 'status', 'duration', 'ttfb', 'req', 'res', 'tokens', 'client'] as const
 export type ExchangeSortKey = (typeof EXCHANGE_SORT_KEYS)[number]
 
-export const CONVERSATION_SORT_KEYS = ['started', 'title', 'model', 'requests', 'turns', 'tokens', 'errors', 'last'] as const
+export const CONVERSATION_SORT_KEYS = ['started', 'title', 'model', 'requests', 'turns', 'tokens', 'errors', 'last', 'client'] as const
 export type ConversationSortKey = (typeof CONVERSATION_SORT_KEYS)[number]
 
 export type SortDir = 'asc' | 'desc'

@@ -571,6 +571,8 @@ export interface ConversationSummary {
   replays: number
   lastReplayStatus: number | null
   lastReplayFailed: boolean | null
+  /** The client of its latest request (not counting replays and imported copies); null when nothing tells. */
+  client?: ClientInfo | null
 }
 
 export type ThreadRole = 'main' | 'side' | 'title'

@@ -1,5 +1,5 @@
 // The client and its known issue in Chromium: a real client's failing request (its real headers) through serve
-// to the emulator; the list names the client, the exchange header too, and the diagnosis panel says which
+// to the emulator; both lists name the client, the exchange header too, and the diagnosis panel says which
 // known issue of that client it is, with the workaround and the link to the client's own issue.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
@@ -7,10 +7,11 @@ import { knownIssueRequest, sendAsClient } from '../scenarios/known-issue-reques
 
 const KEY = 'sk-e2eClients0123456789abcdef'
 
-async function openFailingConversation(page: Page): Promise<void> {
+async function openFailingConversation(page: Page, client: string): Promise<void> {
   await page.keyboard.press('2')
   const rows = page.getByTestId('conversation-row')
   await expect(rows).toHaveCount(1)
+  await expect(rows.first().getByTestId('conversation-client')).toHaveText(client)
   await rows.first().click()
   await expect(page.getByTestId('diagnosis-panel')).toHaveAttribute('data-state', 'failed')
 }
@@ -25,7 +26,7 @@ test('OpenCode 1.0.185 (version not sent): the Client column, the header chip, "
   await row.click()
   await expect(page.getByTestId('detail-panel').getByTestId('client-chip')).toHaveText('OpenCode')
 
-  await openFailingConversation(page)
+  await openFailingConversation(page, 'OpenCode')
   const panel = page.getByTestId('diagnosis-panel')
   await expect(panel.getByTestId('diagnosis-client')).toHaveText('OpenCode')
   const note = panel.getByTestId('culprit').getByTestId('known-issue')
@@ -45,7 +46,7 @@ test('Roo Code 3.52.1 (version in the range): "known issue … No fixed version 
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
   await expect(page.getByTestId('exchange-row').first().getByTestId('exchange-client')).toHaveText('Roo Code 3.52.1')
 
-  await openFailingConversation(page)
+  await openFailingConversation(page, 'Roo Code 3.52.1')
   const note = page.getByTestId('culprit').getByTestId('known-issue')
   await expect(note).toHaveAttribute('data-status', 'affected')
   await expect(note.getByTestId('known-issue-text')).toContainText('Your client: Roo Code 3.52.1 — known issue (')
@@ -60,7 +61,7 @@ test('an unknown client: the list says nothing, the panel claims no known issue'
   await page.goto(stack.serve.uiUrl)
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
   await expect(page.getByTestId('exchange-row').first().getByTestId('exchange-client')).toHaveText('—')
-  await openFailingConversation(page)
+  await openFailingConversation(page, '—')
   await expect(page.getByTestId('diagnosis-client')).toHaveText('unknown client')
   await expect(page.getByTestId('culprit')).toBeVisible()
   await expect(page.getByTestId('known-issue')).toHaveCount(0)

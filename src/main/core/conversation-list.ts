@@ -7,8 +7,9 @@
 // When the client names its session, the session is the parent of its threads: the main one (most requests),
 // title requests, and side threads (sub-agents, other side requests); they sort together, main first.
 import { compareConversations } from '../../shared/conversation-order'
-import type { ConversationSummary, ExchangeSummary, ThreadRole } from '../../shared/types'
+import type { ClientInfo, ConversationSummary, ExchangeSummary, ThreadRole } from '../../shared/types'
 import { sessionOfRecord } from './conversations/client-session'
+import { listedClient } from './clients/record-client'
 import type { ExchangeRecord } from './store/record'
 
 export function failed(s: ExchangeSummary): boolean {
@@ -40,6 +41,8 @@ interface Thread {
   sessionId: string | null
   forkOf: string | null
   forkAt: number | null
+  /** The client of its latest own request, and that request's seq. */
+  client?: { value: ClientInfo | null; seq: number }
 }
 
 export class ConversationList {
@@ -134,6 +137,8 @@ export class ConversationList {
       thread.kind = record.meta?.kind ?? null
     }
     if (own) thread.turns = Math.max(thread.turns, record.meta?.messages ?? 0)
+    // The client of the latest own request: an agent upgraded mid-conversation shows its new version.
+    if (own && (!thread.client || thread.client.seq <= s.seq)) thread.client = { value: listedClient(record), seq: s.seq }
     if (own && at < 0) thread.ownCount++
     const session = thread.sessionId ? this.sessions.get(thread.sessionId) : undefined
     if (session) {
@@ -193,7 +198,8 @@ export class ConversationList {
       sessionStartSeq: session ? session.startSeq : first.seq,
       replays: replays.length,
       lastReplayStatus: lastReplay ? lastReplay.status : null,
-      lastReplayFailed: lastReplay ? failed(lastReplay) : null
+      lastReplayFailed: lastReplay ? failed(lastReplay) : null,
+      client: thread.client?.value ?? null
     }
   }
 }

@@ -61,6 +61,17 @@ describe('exchange list queries', () => {
     expect(ids(q({ filter: 'client:opencode' }))).toEqual(['e3'])
   })
 
+  it('a conversation names the client of its latest own request; sorted and filtered by it', () => {
+    const client = (name: string, version: string | null) => ({ name, version, library: null, via: 'user-agent' })
+    // c1: OpenCode upgraded between its two requests; c0: nothing named its client.
+    const { lists } = setup([ex(1, { client: client('OpenCode', '1.0.185') }), ex(2, { client: null }), ex(3, { client: client('OpenCode', '1.18.33') })])
+    const page = (over: object) => lists.conversations({ offset: 0, limit: 100, filter: '', sort: { key: 'started', dir: 'asc' }, errorsOnly: false, bodies: false, ...over })
+    const byId = Object.fromEntries(page({}).items.map((c) => [c.id, c.client]))
+    expect(byId).toEqual({ c1: client('OpenCode', '1.18.33'), c0: null })
+    expect(page({ sort: { key: 'client', dir: 'asc' } }).items.map((c) => c.id)).toEqual(['c1', 'c0'])
+    expect(page({ filter: 'client:opencode' }).items.map((c) => c.id)).toEqual(['c1'])
+  })
+
   it('"Clear" hides what came before, except pinned rows, which say so', () => {
     const { q, pins, lists } = setup(rows)
     expect(ids(q({ since: 4 }))).toEqual(['e4', 'e5'])

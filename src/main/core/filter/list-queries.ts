@@ -3,7 +3,7 @@
 // results so far. The last answer is kept until anything changes, so paging through one view sorts once.
 import { clientLabel } from '../../../shared/client-label'
 import type { ConversationSortKey, ExchangeSortKey, SortDir } from '../../../shared/list-query'
-import type { BodySearchState, ConversationPage, ConversationSummary, ExchangeSummary, ListPage } from '../../../shared/types'
+import type { BodySearchState, ClientInfo, ConversationPage, ConversationSummary, ExchangeSummary, ListPage } from '../../../shared/types'
 import { failed, type ConversationList } from '../conversation-list'
 import type { BodySearches } from './body-searches'
 import { matchesConversation, matchesExchange, type MatchContext } from './match-filter'
@@ -146,7 +146,7 @@ const EXCHANGE_SORT: Record<ExchangeSortKey, (s: ExchangeSummary) => SortValue> 
   req: (s) => s.requestSize,
   res: (s) => (s.state === 'pending' ? null : s.responseSize),
   tokens: (s) => tokens(s.usage),
-  client: (s) => (s.client ? lower(clientLabel(s.client)) : null)
+  client: (s) => clientKey(s.client)
 }
 
 const CONVERSATION_SORT: Record<ConversationSortKey, (c: ConversationSummary) => SortValue> = {
@@ -157,5 +157,10 @@ const CONVERSATION_SORT: Record<ConversationSortKey, (c: ConversationSummary) =>
   requests: (c) => c.requests,
   turns: (c) => c.turns,
   tokens: (c) => c.inputTokens + c.outputTokens,
-  errors: (c) => c.errors
+  errors: (c) => c.errors,
+  client: (c) => clientKey(c.client)
+}
+
+function clientKey(client: ClientInfo | null | undefined): string | null {
+  return client ? lower(clientLabel(client)) : null
 }

@@ -22,9 +22,9 @@ export function ClientChip({ client, testId = 'client-chip' }: { client: ClientI
 }
 
 /** The list cell: the label, or a dash. */
-export function ClientCell({ client }: { client: ClientInfo | null | undefined }) {
+export function ClientCell({ client, testId = 'exchange-client' }: { client: ClientInfo | null | undefined; testId?: string }) {
   return (
-    <span className="cell cell-client" data-testid="exchange-client" data-client={client?.name ?? ''} title={client ? clientDetail(client) : ''}>
+    <span className="cell cell-client" data-testid={testId} data-client={client?.name ?? ''} title={client ? clientDetail(client) : ''}>
       {client ? clientLabel(client) : <span className="dim">—</span>}
     </span>
   )

@@ -7,6 +7,7 @@ export const CONVERSATION_COLUMNS: readonly ListColumn[] = [
   { id: 'title', title: 'Conversation', width: 220, flex: true, priority: 0 },
   { id: 'protocol', title: 'Protocol', width: 84, priority: 6 },
   { id: 'model', title: 'Model', width: 136, priority: 2 },
+  { id: 'client', title: 'Client', width: 128, priority: 5 },
   { id: 'requests', title: 'Requests', width: 88, align: 'right', priority: 3 },
   { id: 'turns', title: 'Turns', width: 62, align: 'right', priority: 7 },
   { id: 'tokens', title: 'Tokens in/out', width: 120, align: 'right', priority: 5 },

@@ -6,6 +6,7 @@ import { selectConversationAt } from '../../store/selectors'
 import { ForkMarker } from './fork-marker'
 import { ThreadMarker } from './thread-marker'
 import { ShownCells } from '../shared/virtual-list'
+import { ClientCell } from '../clients/client-chip'
 import './conversations.css'
 
 interface Props {
@@ -60,6 +61,7 @@ export const ConversationRow = memo(function ConversationRow({ index, top, heigh
               {c.model ?? <span className="dim">—</span>}
             </span>
           ),
+          client: <ClientCell client={c.client} testId="conversation-client" />,
           requests: <span className="cell num">{c.requests}</span>,
           turns: <span className="cell num">{c.turns}</span>,
           tokens: (
