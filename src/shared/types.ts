@@ -358,6 +358,10 @@ export interface BodySearchState {
   total: number
   done: boolean
   error: string | null
+  /** The store searches still running, for exchanges:search-cancel (a "Stop" in the filter bar). */
+  searchIds?: string[]
+  /** Stopped before the end: the rows are what was found so far (edit the filter to search again). */
+  cancelled?: boolean
 }
 
 /** A copy of one exchange in a format a user pastes elsewhere (Copy as cURL, fetch, HTTPie, raw HTTP, HAR, …). */

@@ -11,6 +11,7 @@ export interface SearchResults {
   scanned: number
   total: number
   done: boolean
+  cancelled?: boolean
   error: string | null
 }
 
@@ -27,6 +28,7 @@ interface Search {
   scanned: number
   total: number
   done: boolean
+  cancelled: boolean
   error: string | null
 }
 
@@ -57,7 +59,7 @@ export class BodySearches {
         this.searches.set(key, existing)
         continue
       }
-      const search: Search = { text: key, searchId: null, exchanges: new Set(), conversations: new Set(), scanned: 0, total: 0, done: false, error: null }
+      const search: Search = { text: key, searchId: null, exchanges: new Set(), conversations: new Set(), scanned: 0, total: 0, done: false, cancelled: false, error: null }
       this.searches.set(key, search)
       this.backend.start(key).then(
         (id) => {
@@ -83,7 +85,9 @@ export class BodySearches {
       scanned: slowest.scanned,
       total: slowest.total,
       done: states.every((s) => s.done),
-      error: states.find((s) => s.error)?.error ?? null
+      error: states.find((s) => s.error)?.error ?? null,
+      searchIds: states.filter((s) => !s.done && s.searchId).map((s) => s.searchId!),
+      cancelled: states.some((s) => s.cancelled)
     }
   }
 
@@ -113,6 +117,7 @@ export class BodySearches {
     search.scanned = r.scanned
     search.total = r.total
     search.done = r.done
+    search.cancelled = !!r.cancelled
     search.error = r.error
     if (this.searches.get(search.text) === search) this.changed()
   }
@@ -126,7 +131,8 @@ export class BodySearches {
     let finished = [...this.searches.values()].filter((s) => s.done && !keep.has(s.text)).length
     for (const [key, search] of this.searches) {
       if (keep.has(key)) continue
-      if (search.done) {
+      // A stopped search is partial: the next time its text is wanted it runs again.
+      if (search.done && !search.cancelled) {
         if (finished <= KEEP) continue
         finished--
       }

@@ -2,6 +2,7 @@
 // other pages are fetched once (and again after a resync).
 import { getApi } from '../api/get-api'
 import { useAppStore } from '../store/app-store'
+import { exchangeSortOf } from '../store/list-view-slice'
 
 export const PAGE_SIZE = 500
 const MAX_IN_FLIGHT = 2
@@ -10,6 +11,20 @@ const fresh = new Set<number>()
 const inFlight = new Set<number>()
 let wanted: number[] = []
 let generation = 0
+let range: [number, number] = [0, 0]
+
+/** The arguments of `exchanges:list` for the view shown now (filter, sort, the Clear mark, errors-only). */
+export function exchangeListArgs() {
+  const s = useAppStore.getState()
+  return { filter: s.filter, sort: exchangeSortOf(s), since: s.clearedBefore, errorsOnly: s.errorsOnly, bodies: s.searchBodies }
+}
+
+/** The pages the rows in view live on. */
+export function visiblePages(): number[] {
+  const pages: number[] = []
+  for (let p = Math.floor(range[0] / PAGE_SIZE); p <= Math.floor(range[1] / PAGE_SIZE); p++) pages.push(p)
+  return pages
+}
 
 function needsLoad(page: number): boolean {
   if (inFlight.has(page)) return false
@@ -24,6 +39,7 @@ function needsLoad(page: number): boolean {
 /** The visible rows are [start, end]; fetch the pages they need, most recent request first. */
 export function ensureRange(start: number, end: number): void {
   if (end < start) return
+  range = [start, end]
   const first = Math.floor(start / PAGE_SIZE)
   const last = Math.floor(end / PAGE_SIZE)
   const next: number[] = []
@@ -45,7 +61,7 @@ async function load(page: number): Promise<void> {
   inFlight.add(page)
   const store = useAppStore.getState()
   try {
-    const result = await getApi()['exchanges:list']({ offset: page * PAGE_SIZE, limit: PAGE_SIZE })
+    const result = await getApi()['exchanges:list']({ offset: page * PAGE_SIZE, limit: PAGE_SIZE, ...exchangeListArgs() })
     if (gen !== generation) return
     useAppStore.getState().applyListPage(result)
     fresh.add(page)
@@ -75,7 +91,7 @@ export async function loadTail(totalHint: number): Promise<void> {
   let total = totalHint
   for (let attempt = 0; attempt < 3; attempt++) {
     const offset = Math.max(0, total - PAGE_SIZE)
-    const page = await list({ offset, limit: PAGE_SIZE })
+    const page = await list({ offset, limit: PAGE_SIZE, ...exchangeListArgs() })
     useAppStore.getState().applyListPage(page, true)
     if (page.total <= page.offset + page.items.length) return
     total = page.total

@@ -3,10 +3,11 @@
 import type { ConversationSummary, ExchangeSummary } from '@shared/types'
 import { getApi, getConnection, getShell } from '../api/get-api'
 import { useAppStore } from '../store/app-store'
+import { isPlainExchangeView } from '../store/list-view-slice'
 import { noteSummaries } from './analysis-actions'
 import { scheduleConversationRefresh } from './conversation-actions'
-import { loadConversations } from './conversation-list-actions'
-import { scheduleOpenRefresh } from './detail-actions'
+import { infoOf, loadListSettings, refreshLists, reloadConversationView, reloadExchangeView, scheduleListRefresh } from './list-view-actions'
+import { closeDetail, scheduleOpenRefresh } from './detail-actions'
 import { createFrameBatcher } from './frame-batcher'
 import { noteMinimizeProgress } from './minimize-actions'
 import { invalidatePages, loadTail, PAGE_SIZE } from './pages'
@@ -23,6 +24,8 @@ const upserts = createFrameBatcher<ExchangeSummary>(
     const before = useAppStore.getState()
     const open = before.openId === null ? undefined : before.byId.get(before.openId)
     before.applyUpserts(items)
+    // A filtered or sorted view is the core's: new rows and changed ones may move, so ask again.
+    if (before.listMode === 'view') scheduleListRefresh()
     noteSummaries(items)
     if (!open) return
     const next = useAppStore.getState().byId.get(open.id)
@@ -37,6 +40,7 @@ const conversationUpserts = createFrameBatcher<ConversationSummary>(
   (items) => {
     const s = useAppStore.getState()
     s.applyConversations(items)
+    if (s.convMode === 'view') scheduleListRefresh()
     if (s.conversationId !== null && items.some((c) => c.id === s.conversationId)) scheduleConversationRefresh()
   }
 )
@@ -45,7 +49,7 @@ const conversationUpserts = createFrameBatcher<ConversationSummary>(
 async function loadConversationSnapshot(): Promise<void> {
   conversationUpserts.pause()
   try {
-    await loadConversations()
+    await reloadConversationView()
   } finally {
     conversationUpserts.resume()
   }
@@ -67,6 +71,18 @@ export function startBridge(): void {
   api.on('conversation:upserted', (summary) => conversationUpserts.push(summary))
   api.on('proxy:status', (status) => useAppStore.getState().setProxy(status))
   api.on('store:status', (status) => useAppStore.getState().setStoreStatus(status))
+  // Deleted (here or in another window): the rows go, and the open one closes.
+  api.on('exchanges:deleted', ({ ids }) => {
+    const s = useAppStore.getState()
+    s.removeExchanges(ids)
+    if (s.openId !== null && ids.includes(s.openId)) closeDetail()
+    void refreshLists()
+  })
+  // Body search results for the filter's body terms: the views that wait for them ask again.
+  api.on('search:results', () => {
+    const s = useAppStore.getState()
+    if (s.exchangeInfo.bodySearch || s.conversationInfo.bodySearch) scheduleListRefresh()
+  })
   // Replay and minimize events are few and each one matters (a status change): applied as they come.
   api.on('replay:status', noteReplayStatus)
   api.on('repro:progress', noteMinimizeProgress)
@@ -94,20 +110,20 @@ export function loadAll(): Promise<void> {
     const store = useAppStore.getState()
     upserts.pause()
     try {
-      const [app, proxy, storeStatus, first] = await Promise.all([
-        api['app:info'](null),
-        api['proxy:status'](null),
-        api['store:status'](null),
-        api['exchanges:list']({ offset: 0, limit: PAGE_SIZE })
-      ])
+      const [app, proxy, storeStatus] = await Promise.all([api['app:info'](null), api['proxy:status'](null), api['store:status'](null), loadListSettings()])
       store.setApp(app)
       store.setProxy(proxy)
       store.setStoreStatus(storeStatus)
-      if (first.total <= first.items.length) {
-        store.applyListPage(first, true)
-      } else {
-        store.applyListPage(first)
-        await loadTail(first.total)
+      if (useAppStore.getState().listMode === 'view' || !isPlainExchangeView(useAppStore.getState())) await reloadExchangeView()
+      else {
+        const first = await api['exchanges:list']({ offset: 0, limit: PAGE_SIZE })
+        if (first.total <= first.items.length) {
+          store.applyListPage(first, true)
+        } else {
+          store.applyListPage(first)
+          await loadTail(first.total)
+        }
+        store.setExchangeInfo(infoOf(first))
       }
       store.setAppState('ready')
       void refreshKeyStatus()
@@ -132,7 +148,8 @@ async function resync(): Promise<void> {
     const [proxy, storeStatus] = await Promise.all([api['proxy:status'](null), api['store:status'](null)])
     useAppStore.getState().setProxy(proxy)
     useAppStore.getState().setStoreStatus(storeStatus)
-    await loadTail(Math.max(useAppStore.getState().slots.length, storeStatus.exchangeCount))
+    if (useAppStore.getState().listMode === 'view') await reloadExchangeView()
+    else await loadTail(Math.max(useAppStore.getState().slots.length, storeStatus.exchangeCount))
     if (useAppStore.getState().openId) scheduleOpenRefresh(true)
     void loadConversationSnapshot()
     if (useAppStore.getState().conversationId) scheduleConversationRefresh()

@@ -4,6 +4,7 @@ import { createConversationSlice, type ConversationSlice } from './conversation-
 import { createConversationsSlice, type ConversationsSlice } from './conversations-slice'
 import { createDetailSlice, type DetailSlice } from './detail-slice'
 import { createExchangesSlice, type ExchangesSlice } from './exchanges-slice'
+import { createListViewSlice, type ListViewSlice } from './list-view-slice'
 import { createMinimizeSlice, type MinimizeSlice } from './minimize-slice'
 import { createReplaySlice, type ReplaySlice } from './replay-slice'
 import { createStatusSlice, type StatusSlice } from './status-slice'
@@ -17,7 +18,8 @@ export type AppStore = ExchangesSlice &
   ConversationSlice &
   AnalysisSlice &
   ReplaySlice &
-  MinimizeSlice
+  MinimizeSlice &
+  ListViewSlice
 
 /** The one store, combined from typed slices. Actions that talk to the API live in ../bridge, not here. */
 export const useAppStore = create<AppStore>()((...a) => ({
@@ -29,7 +31,8 @@ export const useAppStore = create<AppStore>()((...a) => ({
   ...createConversationSlice(...a),
   ...createAnalysisSlice(...a),
   ...createReplaySlice(...a),
-  ...createMinimizeSlice(...a)
+  ...createMinimizeSlice(...a),
+  ...createListViewSlice(...a)
 }))
 
 const initialState = useAppStore.getState()

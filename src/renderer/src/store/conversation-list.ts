@@ -67,3 +67,18 @@ export function replaceConversations(s: ConversationListState, items: readonly C
   }
   return mergeConversations(fresh, carried)
 }
+
+/** A filtered or sorted view as the core ordered it (no client-side order). */
+export function conversationView(items: readonly ConversationSummary[]): ConversationListState {
+  return { convById: new Map(items.map((c) => [c.id, c])), convIds: items.map((c) => c.id) }
+}
+
+/** Live changes in a filtered or sorted view: known rows change in place; the bridge asks the core again. */
+export function updateConversationsInPlace(s: ConversationListState, items: readonly ConversationSummary[]): ConversationListState {
+  const convById = new Map(s.convById)
+  for (const item of items) {
+    const prev = convById.get(item.id)
+    if (prev) convById.set(item.id, newerConversation(prev, item))
+  }
+  return { ...s, convById }
+}

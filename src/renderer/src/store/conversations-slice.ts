@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
 import type { ConversationSummary } from '@shared/types'
-import { emptyConversations, mergeConversations, replaceConversations, type ConversationListState } from './conversation-list'
+import { conversationView, emptyConversations, mergeConversations, replaceConversations, updateConversationsInPlace, type ConversationListState } from './conversation-list'
 import type { AppStore } from './app-store'
 
 export interface ConversationsSlice extends ConversationListState {
@@ -9,6 +9,9 @@ export interface ConversationsSlice extends ConversationListState {
   /** False until the first snapshot arrived. */
   convLoaded: boolean
   convListError: string | null
+  /** 'view': filtered or sorted by the core (see the exchanges slice). */
+  convMode: 'live' | 'view'
+  setConversationView(items: ConversationSummary[]): void
   applyConversations(items: ConversationSummary[]): void
   replaceConversations(items: ConversationSummary[]): void
   setConvSelected(id: string | null): void
@@ -20,8 +23,10 @@ export const createConversationsSlice: StateCreator<AppStore, [], [], Conversati
   convSelectedId: null,
   convLoaded: false,
   convListError: null,
-  applyConversations: (items) => set((s) => mergeConversations(s, items)),
-  replaceConversations: (items) => set((s) => ({ ...replaceConversations(s, items), convLoaded: true })),
+  convMode: 'live',
+  setConversationView: (items) => set({ ...conversationView(items), convLoaded: true, convMode: 'view' }),
+  applyConversations: (items) => set((s) => (s.convMode === 'view' ? updateConversationsInPlace(s, items) : mergeConversations(s, items))),
+  replaceConversations: (items) => set((s) => ({ ...replaceConversations(s.convMode === 'view' ? emptyConversations() : s, items), convLoaded: true, convMode: 'live' })),
   setConvSelected: (convSelectedId) => set({ convSelectedId }),
   setConvListError: (convListError) => set({ convListError })
 })

@@ -110,3 +110,65 @@ export function indexOfId(slots: Array<string | undefined>, id: string): number 
   for (let i = slots.length - 1; i >= 0; i--) if (slots[i] === id) return i
   return -1
 }
+
+/**
+ * A filtered or sorted view, as the core answered it: `pages` become the only loaded rows of a list of
+ * `total`; summaries already known are kept where they are newer. New exchanges are not placed by the client
+ * in such a view (the core decides where they go; the bridge asks again).
+ */
+export function replaceView(s: ListState, total: number, pages: readonly ListPage[], live = false): ListState {
+  const byId = new Map(s.byId)
+  const slots: Array<string | undefined> = new Array(total)
+  for (const page of pages) {
+    for (let i = 0; i < page.items.length; i++) {
+      const item = page.items[i]
+      const prev = byId.get(item.id)
+      byId.set(item.id, prev ? newerSummary(prev, item) : item)
+      if (page.offset + i < total) slots[page.offset + i] = item.id
+    }
+  }
+  // Arrival order: the page that reaches the end is the live tail new exchanges are added to.
+  const last = pages.find((p) => p.offset + p.items.length >= total)
+  return { byId, slots, tailStart: live && last ? last.offset : total }
+}
+
+/** One more page of a filtered or sorted view (scrolling): placed where the core put it, the tail untouched. */
+export function applyViewPage(s: ListState, page: ListPage): ListState {
+  const byId = new Map(s.byId)
+  const slots = s.slots.slice()
+  for (let i = 0; i < page.items.length; i++) {
+    const item = page.items[i]
+    const prev = byId.get(item.id)
+    byId.set(item.id, prev ? newerSummary(prev, item) : item)
+    if (page.offset + i < slots.length) slots[page.offset + i] = item.id
+  }
+  return { byId, slots, tailStart: slots.length }
+}
+
+/** Live updates in a filtered or sorted view: known rows change in place; nothing is added. */
+export function updateInPlace(s: ListState, items: ExchangeSummary[]): ListState {
+  const byId = new Map(s.byId)
+  for (const item of items) {
+    const prev = byId.get(item.id)
+    byId.set(item.id, prev ? newerSummary(prev, item) : item)
+  }
+  return { ...s, byId }
+}
+
+/** Deleted exchanges leave the list (and its positions close up). */
+export function removeIds(s: ListState, ids: readonly string[]): ListState {
+  const gone = new Set(ids)
+  const byId = new Map(s.byId)
+  for (const id of ids) byId.delete(id)
+  let removedBeforeTail = 0
+  const slots: Array<string | undefined> = []
+  for (let i = 0; i < s.slots.length; i++) {
+    const id = s.slots[i]
+    if (id !== undefined && gone.has(id)) {
+      if (i < s.tailStart) removedBeforeTail++
+      continue
+    }
+    slots.push(id)
+  }
+  return { byId, slots, tailStart: Math.max(0, s.tailStart - removedBeforeTail) }
+}

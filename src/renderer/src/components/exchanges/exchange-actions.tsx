@@ -4,6 +4,8 @@ import { canReplay, openEditor } from '../../bridge/replay-editor-actions'
 import { isFailedRequest } from '../../lib/format'
 import { useAppStore } from '../../store/app-store'
 import { ExportButton } from './export-button'
+import { openMenu } from '../list-tools/context-menu'
+import { exchangeMenu } from '../list-tools/exchange-menu'
 import './exchanges.css'
 
 /** What can be done with one request: edit & replay it, minimize it (when it failed), export a repro bundle. */
@@ -34,6 +36,18 @@ export function ExchangeActions({ summary }: { summary: ExchangeSummary }) {
           Minimize
         </button>
       )}
+      <button
+        className="btn btn-small"
+        data-testid="copy-menu-button"
+        aria-haspopup="menu"
+        title="Copy as cURL, fetch, HTTPie, raw HTTP, a HAR entry, the URL or the response"
+        onClick={(e) => {
+          const r = e.currentTarget.getBoundingClientRect()
+          openMenu({ clientX: r.left, clientY: r.bottom + 2, preventDefault: () => e.preventDefault() }, 'Copy', exchangeMenu(summary.id, { open: false }))
+        }}
+      >
+        Copy ▾
+      </button>
       <ExportButton id={summary.id} />
     </span>
   )

@@ -8,6 +8,8 @@ import { ClientCell } from '../clients/client-chip'
 import { ModeTag } from './mode-tag'
 import { StatusCell } from './status-cell'
 import { ShownCells } from '../shared/virtual-list'
+import { openMenu } from '../list-tools/context-menu'
+import { exchangeMenu } from '../list-tools/exchange-menu'
 import './exchanges.css'
 
 interface Props {
@@ -43,14 +45,24 @@ export const ExchangeRow = memo(function ExchangeRow({ index, top, height }: Pro
       data-status={summary.status ?? ''}
       data-state={summary.state}
       data-body-error={summary.bodyError ? 'true' : undefined}
+      data-pinned={summary.pinned ? 'true' : undefined}
       onMouseDown={(e) => {
         if (e.button === 0) openExchange(summary.id)
+      }}
+      onContextMenu={(e) => {
+        useAppStore.getState().setSelected(summary.id)
+        openMenu(e, 'Exchange', exchangeMenu(summary.id))
       }}
     >
       <ShownCells
         cells={{
           time: (
             <span className="cell cell-time" title={summary.startedAt}>
+              {summary.pinned && (
+                <span className="pin-mark" title="Pinned (stays after Clear; filter is:pinned)" data-testid="pin-mark">
+                  ★
+                </span>
+              )}
               {formatTime(summary.startedAt)}
             </span>
           ),

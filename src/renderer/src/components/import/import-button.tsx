@@ -11,7 +11,7 @@ export function ImportInput() {
       type="file"
       hidden
       data-testid="import-input"
-      accept=".har,.json,.txt,.jsonl,application/json"
+      accept=".har,.json,.txt,.jsonl,.zip,application/json,application/zip"
       onChange={(e) => {
         const file = e.currentTarget.files?.[0]
         // Reset so choosing the same file again still fires a change.
@@ -31,7 +31,7 @@ export function ImportButton() {
       data-testid="import-button"
       disabled={busy}
       onClick={() => document.getElementById(INPUT_ID)?.click()}
-      title="Import a HAR, an exchange file or a request body (or drop it on the window)"
+      title="Import a HAR, an exchange file, a request body or a repro bundle zip (or drop it on the window)"
     >
       Open file…
     </button>

@@ -87,6 +87,12 @@ export function ImportToast() {
         <span className="header-spacer" />
         {close}
       </div>
+      {state.result.bundle && (
+        <div className="toast-body" data-testid="import-bundle">
+          A repro bundle: its failing request is open with the culprit, rule and diff its author saw
+          {state.result.bundle.minimalId ? ', the minimized request beside it' : ''}. Nothing was sent and no key came with it.
+        </div>
+      )}
       {reasons.length > 0 && (
         <ul className="toast-reasons">
           {reasons.map((r, i) => (

@@ -7,7 +7,7 @@ import { hasModifier, isTypingTarget } from '../../lib/keys'
 import { listKeyAction, type ListMove } from '../../lib/list-keys'
 import { useAppStore } from '../../store/app-store'
 import { fitColumns, gridOf, VisibleColumns, type ListColumn } from './list-columns'
-import { ListHead } from './list-head'
+import { ListHead, type HeadControls } from './list-head'
 import { useKeepInView } from './use-keep-in-view'
 import './shared.css'
 
@@ -35,9 +35,16 @@ interface Props extends ListKeyHandlers {
   /** The rows now in view (the exchange list loads pages on demand). */
   onRange?(first: number, last: number): void
   row(index: number, top: number, height: number, key: React.Key): ReactNode
+  /** Sort, resize and choose columns from the header. */
+  head?: HeadControls
+  /** Keys of this list beyond moving and opening (delete, pin, the menu key); true when handled. */
+  extraKey?(e: React.KeyboardEvent): boolean
 }
 
-export function VirtualList({ label, testId, columns, count, error, empty, selectedIndex, onRange, row, move, open, close }: Props) {
+export function VirtualList({ label, testId, columns: chosen, count, error, empty, selectedIndex, onRange, row, move, open, close, head, extraKey }: Props) {
+  // While a column's edge is dragged, its width follows the pointer; it is saved on release.
+  const [resizing, setResizing] = useState<{ id: string; width: number } | null>(null)
+  const columns = useMemo(() => (resizing ? chosen.map((c) => (c.id === resizing.id ? { ...c, width: resizing.width } : c)) : chosen), [chosen, resizing])
   const scroller = useRef<HTMLDivElement>(null)
   const atBottom = useRef(true)
   const [width, setWidth] = useState(0)
@@ -109,6 +116,10 @@ export function VirtualList({ label, testId, columns, count, error, empty, selec
   }
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (extraKey?.(e)) {
+      e.preventDefault()
+      return
+    }
     if (hasModifier(e)) return
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1)
     const action = listKeyAction(e.key, page)
@@ -127,7 +138,7 @@ export function VirtualList({ label, testId, columns, count, error, empty, selec
 
   return (
     <div className="list" role="grid" aria-rowcount={count} aria-label={label}>
-      <ListHead columns={shown} grid={grid} error={error} />
+      <ListHead columns={shown} grid={grid} error={error} controls={head} onLiveResize={(id, width) => setResizing(width === null ? null : { id, width })} />
       {count === 0 && !error && empty}
       <div className="list-scroll" ref={scroller} tabIndex={0} onScroll={onScroll} onKeyDown={onKeyDown} data-testid={testId} style={{ '--grid': grid } as React.CSSProperties}>
         <VisibleColumns.Provider value={ids}>

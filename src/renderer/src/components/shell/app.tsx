@@ -12,6 +12,11 @@ import { SetupPanel } from '../setup/setup-panel'
 import { SplitPane } from './split-pane'
 import { StatusBanners } from './status-banners'
 import { useGlobalKeys } from './use-global-keys'
+import { ConfirmDialog } from '../list-tools/confirm-dialog'
+import { ContextMenu } from '../list-tools/context-menu'
+import { FilterBar } from '../list-tools/filter-bar'
+import { NoticeLine } from '../list-tools/notice-line'
+import { ShortcutsOverlay } from '../list-tools/shortcuts-overlay'
 import { listContentHeight } from '../shared/virtual-list'
 import './shell.css'
 
@@ -27,6 +32,9 @@ export function App() {
   const hasDetail = useAppStore((s) => s.openId !== null)
   const hasConversation = useAppStore((s) => s.conversationId !== null)
   const editing = useAppStore((s) => s.editor !== null)
+  // Nothing recorded and nothing filtered: the setup panel says what to paste. A view the user narrowed shows
+  // its (maybe empty) list with the filter bar.
+  const narrowed = useAppStore((s) => s.listMode === 'view')
   useGlobalKeys()
 
   let main
@@ -47,7 +55,7 @@ export function App() {
         {setupOpen && <SetupPanel variant="overlay" />}
       </>
     )
-  else if (count === 0 && !hasDetail) main = <SetupPanel variant="empty" />
+  else if (count === 0 && !hasDetail && !narrowed) main = <SetupPanel variant="empty" />
   else
     main = (
       <>
@@ -61,7 +69,10 @@ export function App() {
       <Header />
       <StatusBanners />
       <div className="app-body">
-        <main className="app-main">{main}</main>
+        <main className="app-main">
+          {appState === 'ready' && <FilterBar />}
+          {main}
+        </main>
         {appState === 'ready' && editing && (
           <Suspense fallback={<aside className="replay-panel replay-panel-loading" aria-busy="true" />}>
             <ReplayEditorPanel />
@@ -69,6 +80,10 @@ export function App() {
         )}
       </div>
       <ImportToast />
+      <NoticeLine />
+      <ContextMenu />
+      <ConfirmDialog />
+      <ShortcutsOverlay />
       {appState === 'ready' && <DropOverlay />}
     </div>
   )

@@ -15,10 +15,14 @@ import { useAppStore } from '../../store/app-store'
 export function useGlobalKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // `?` is Shift+/ on most layouts: Shift is no modifier here.
       if (hasModifier(e) || isTypingTarget(e.target)) return
       const s = useAppStore.getState()
       if (s.appState !== 'ready') return
       switch (e.key) {
+        case '?':
+          s.setHelpOpen(!s.helpOpen)
+          break
         case '1':
           setMainView('exchanges')
           break

@@ -7,6 +7,9 @@ import { TimelineBlockView } from './timeline-block'
 import { useEditModel } from './use-edit-model'
 import './timeline.css'
 import { CodeText } from '../shared/code-text'
+import { useAppStore } from '../../store/app-store'
+import { openMenu } from '../list-tools/context-menu'
+import { messageMenu } from '../list-tools/exchange-menu'
 
 interface Props {
   protocol: RequestView['protocol']
@@ -45,6 +48,11 @@ export const TimelineMessageView = memo(function TimelineMessageView({ protocol,
       data-culprit={culprit ? 'true' : 'false'}
       data-edit={deleted ? 'deleted' : undefined}
       aria-label={`message ${message.index} ${message.role}`}
+      onContextMenu={(e) => {
+        // The request the timeline shows (an exchange, or a conversation's request).
+        const id = useAppStore.getState().analysisId
+        if (id) openMenu(e, `Message ${message.index}`, messageMenu(id, message.index))
+      }}
     >
       <header className="tl-head">
         <span className="tl-index">#{message.index}</span>
