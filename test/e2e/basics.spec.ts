@@ -294,13 +294,13 @@ test('8: a repro bundle opens by Open file… and by a drop on the culprit, rule
   expect((await anthropicCraftSession(stack.serve.proxyUrl, emulator)).status).toBe(400)
   // The author exports the bundle as the app does (the same call as the Export button).
   const token = new URL(stack.serve.uiUrl).searchParams.get('token')!
-  const call = async (name: string, arg: unknown) => {
+  const call = async (name: string, arg: unknown): Promise<unknown> => {
     const res = await fetch(new URL(`/api/call/${name}`, stack.serve.uiUrl), { method: 'POST', headers: { 'content-type': 'application/json', 'x-inspector-token': token }, body: JSON.stringify(arg) })
     expect(res.status).toBe(200)
     return res.json()
   }
   let list: { items: Array<{ id: string; status: number | null }> } = { items: [] }
-  await expect.poll(async () => (list = await call('exchanges:list', { offset: 0, limit: 50 })).items.some((e) => e.status === 400)).toBe(true)
+  await expect.poll(async () => (list = (await call('exchanges:list', { offset: 0, limit: 50 })) as typeof list).items.some((e) => e.status === 400)).toBe(true)
   const failingId = list.items.find((e) => e.status === 400)!.id
   const bundle = (await call('repro:export', { id: failingId, minimalBody: null, removed: [], minimizedBy: null })) as { fileName: string; zipBase64: string }
   const zip = Buffer.from(bundle.zipBase64, 'base64')
