@@ -296,13 +296,20 @@ test('8: a repro bundle opens by Open file… and by a drop on the culprit, rule
   const token = new URL(stack.serve.uiUrl).searchParams.get('token')!
   const call = async (name: string, arg: unknown): Promise<unknown> => {
     const res = await fetch(new URL(`/api/call/${name}`, stack.serve.uiUrl), { method: 'POST', headers: { 'content-type': 'application/json', 'x-inspector-token': token }, body: JSON.stringify(arg) })
-    expect(res.status).toBe(200)
+    if (res.status !== 200) throw new Error(`${name}: ${res.status} ${await res.text()}`)
     return res.json()
   }
   let list: { items: Array<{ id: string; status: number | null }> } = { items: [] }
   await expect.poll(async () => (list = (await call('exchanges:list', { offset: 0, limit: 50 })) as typeof list).items.some((e) => e.status === 400)).toBe(true)
   const failingId = list.items.find((e) => e.status === 400)!.id
-  const bundle = (await call('repro:export', { id: failingId, minimalBody: null, removed: [], minimizedBy: null })) as { fileName: string; zipBase64: string }
+  // The 400 shows in the list as soon as its head arrives; the export needs it stored.
+  let bundle = { fileName: '', zipBase64: '' }
+  await expect
+    .poll(async () => {
+      bundle = (await call('repro:export', { id: failingId, minimalBody: null, removed: [], minimizedBy: null }).catch(() => bundle)) as typeof bundle
+      return bundle.zipBase64.length > 0
+    })
+    .toBe(true)
   const zip = Buffer.from(bundle.zipBase64, 'base64')
 
   // The receiver: a fresh data folder, never a request to the endpoint.
