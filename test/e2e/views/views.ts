@@ -153,6 +153,30 @@ export const VIEWS: View[] = [
     }
   },
   {
+    name: 'exchange-side-by-side',
+    caption: 'The request and the response side by side, the headers open in full',
+    scene: 'traffic',
+    open: async (page, scene) => {
+      await openExchange(page, scene, 'mimo-v2.5-pro', '200')
+      await page.getByTestId('tab-both').click()
+      await page.getByTestId('headers-request').locator('summary').click()
+      await expect(page.getByTestId('headers-response')).toHaveAttribute('open', '')
+      await expect(page.getByTestId('stream-message')).toBeVisible()
+    }
+  },
+  {
+    name: 'compare',
+    caption: 'Two exchanges compared: the requests, the responses, the facts and the headers, structurally',
+    scene: 'traffic',
+    open: async (page, scene) => {
+      await openExchange(page, scene, 'mimo-v2.5-pro', '200')
+      await page.getByTestId('compare-mark').click()
+      await page.getByTestId('exchange-row').filter({ hasText: 'mimo-v2.5-pro' }).and(page.locator('[data-status="400"]')).last().click()
+      await page.getByTestId('compare-with').click()
+      await expect(page.getByTestId('compare-request')).toBeVisible()
+    }
+  },
+  {
     name: 'conversations',
     caption: 'Conversations: the traffic as agent sessions, failed ones red',
     scene: 'traffic',

@@ -1,8 +1,8 @@
 // Loading what the detail panel shows: one exchange's detail and one body (or its stream view) at a time.
-import type { BodyPart } from '@shared/types'
+import type { BodyPart, BodyView } from '@shared/types'
 import { getApi } from '../api/get-api'
 import { useAppStore } from '../store/app-store'
-import { bodyKey, idle, type BodyMode, type DetailTab, type StreamMode } from '../store/detail-slice'
+import { bodyKey, idle, type BodyMode, type DetailTab, type Loadable, type StreamMode } from '../store/detail-slice'
 import { syncAnalysis } from './analysis-actions'
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err))
@@ -14,6 +14,7 @@ export function openExchange(id: string): void {
   s.setOpenId(id)
   s.setDetail({ key: id, status: 'loading' })
   s.setBody(idle())
+  s.setRequestBody(idle())
   s.setStream(idle())
   void loadDetail(id)
   void loadTabContent()
@@ -55,7 +56,7 @@ async function loadDetail(id: string): Promise<void> {
 let contentToken = 0
 const FINAL = new Set(['completed', 'failed', 'aborted'])
 
-/** Fetch what the current tab shows; drops the other body so only one is ever held. */
+/** Fetch what the current tab shows; drops any body it does not show, so only the shown ones are held. */
 export async function loadTabContent(): Promise<void> {
   const token = ++contentToken
   const s = useAppStore.getState()
@@ -66,10 +67,19 @@ export async function loadTabContent(): Promise<void> {
   if (s.tab === 'diagnosis') {
     // The timeline comes from the analysis (bridge/analysis-actions); no body is held meanwhile.
     s.setBody(idle())
+    s.setRequestBody(idle())
     s.setStream(idle())
     return
   }
-  if (s.tab === 'request') return loadBody(id, 'request', current, false)
+  if (s.tab === 'request') {
+    s.setRequestBody(idle())
+    return loadBody(id, 'request', current, false)
+  }
+  // Side by side: the request into its own slot, then the response as on its tab.
+  if (s.tab === 'both') {
+    // A request body does not change: a refresh while the response streams keeps the loaded one.
+    if (s.requestBody.key !== bodyKey(id, 'request') || s.requestBody.status === 'error') void loadBody(id, 'request', current, true, 'requestBody')
+  } else s.setRequestBody(idle())
   if (!(summary?.stream && s.streamMode === 'parsed')) return loadBody(id, 'response', current, false)
 
   const key = `${id}:stream`
@@ -92,19 +102,20 @@ export async function loadTabContent(): Promise<void> {
   }
 }
 
-async function loadBody(id: string, part: BodyPart, current: () => boolean, keepStream: boolean): Promise<void> {
+async function loadBody(id: string, part: BodyPart, current: () => boolean, keepStream: boolean, slot: 'body' | 'requestBody' = 'body'): Promise<void> {
   const key = bodyKey(id, part)
   const s = useAppStore.getState()
+  const set = (body: Loadable<BodyView>): void => (slot === 'body' ? useAppStore.getState().setBody(body) : useAppStore.getState().setRequestBody(body))
   if (!keepStream) s.setStream(idle())
   // Refreshing the same body keeps the old one on screen until the new one arrives.
-  if (s.body.key !== key || s.body.status === 'error') s.setBody({ key, status: 'loading' })
+  if (s[slot].key !== key || s[slot].status === 'error') set({ key, status: 'loading' })
   try {
     const view = await getApi()['exchanges:body']({ id, part })
     if (!current()) return
-    useAppStore.getState().setBody({ key, status: 'ready', value: view })
+    set({ key, status: 'ready', value: view })
   } catch (err) {
     if (!current()) return
-    useAppStore.getState().setBody({ key, status: 'error', error: message(err) })
+    set({ key, status: 'error', error: message(err) })
   }
 }
 

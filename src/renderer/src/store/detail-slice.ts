@@ -11,7 +11,8 @@ export type Loadable<T> =
 
 export const idle = <T,>(): Loadable<T> => ({ key: null, status: 'idle' })
 
-export type DetailTab = 'request' | 'response' | 'diagnosis'
+/** 'both': the request and the response side by side. */
+export type DetailTab = 'request' | 'response' | 'both' | 'diagnosis'
 /** For event streams: the parsed view (message + events) or the raw body text. */
 export type StreamMode = 'parsed' | 'raw'
 export type BodyMode = 'pretty' | 'raw'
@@ -24,8 +25,10 @@ export interface DetailSlice {
   tab: DetailTab
   bodyMode: BodyMode
   streamMode: StreamMode
-  /** The one body held in memory: the open exchange's request or response, never both, never in the list. */
+  /** The open exchange's response body (or its request's, on the Request tab); never a body in the list. */
   body: Loadable<BodyView>
+  /** The request body beside the response, only while they are shown side by side. */
+  requestBody: Loadable<BodyView>
   stream: Loadable<StreamView | null>
   setOpenId(id: string | null): void
   setDetail(detail: Loadable<ExchangeDetail | null>): void
@@ -33,6 +36,7 @@ export interface DetailSlice {
   setBodyMode(mode: BodyMode): void
   setStreamMode(mode: StreamMode): void
   setBody(body: Loadable<BodyView>): void
+  setRequestBody(body: Loadable<BodyView>): void
   setStream(stream: Loadable<StreamView | null>): void
 }
 
@@ -43,13 +47,15 @@ export const createDetailSlice: StateCreator<AppStore, [], [], DetailSlice> = (s
   bodyMode: 'pretty',
   streamMode: 'parsed',
   body: idle(),
+  requestBody: idle(),
   stream: idle(),
   setOpenId: (openId) =>
-    set(openId === null ? { openId, detail: idle(), body: idle(), stream: idle() } : { openId }),
+    set(openId === null ? { openId, detail: idle(), body: idle(), requestBody: idle(), stream: idle() } : { openId }),
   setDetail: (detail) => set({ detail }),
   setTab: (tab) => set({ tab }),
   setBodyMode: (bodyMode) => set({ bodyMode }),
   setStreamMode: (streamMode) => set({ streamMode }),
   setBody: (body) => set({ body }),
+  setRequestBody: (requestBody) => set({ requestBody }),
   setStream: (stream) => set({ stream })
 })

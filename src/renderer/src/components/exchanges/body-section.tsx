@@ -21,7 +21,8 @@ export function BodySection({
   extraToolbar?: ReactNode
 }) {
   const openId = useAppStore((s) => s.openId)
-  const body = useAppStore((s) => s.body)
+  // Side by side the request has its own slot; on a tab of its own it is the one body held.
+  const body = useAppStore((s) => (s.tab === 'both' && part === 'request' ? s.requestBody : s.body))
   const mode = useAppStore((s) => s.bodyMode)
   const wanted = openId ? bodyKey(openId, part) : null
   const view = body.status === 'ready' && body.key === wanted ? body.value : null

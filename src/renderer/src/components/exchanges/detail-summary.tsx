@@ -2,6 +2,7 @@ import type { ExchangeSummary } from '@shared/types'
 import { formatBytes, formatCount, formatDateTime, formatMs, isInFlight, statusTone } from '../../lib/format'
 import { showConversation } from '../../bridge/view-actions'
 import { useAppStore } from '../../store/app-store'
+import { CompareButton } from '../compare/compare-button'
 import { ExchangeActions } from './exchange-actions'
 import { ClientChip } from '../clients/client-chip'
 import { ModeTag } from './mode-tag'
@@ -52,6 +53,7 @@ export function DetailSummary({ summary, onClose }: { summary: ExchangeSummary |
         {summary.state !== 'completed' && <span className={`chip chip-state-${summary.state}`}>{summary.state}</span>}
         <span className="header-spacer" />
         <ExchangeActions summary={summary} />
+        <CompareButton id={summary.id} />
         {summary.conversationId && (
           <button
             className="btn btn-small"

@@ -1,22 +1,31 @@
-import { useState } from 'react'
+import { create } from 'zustand'
 import type { HeaderList } from '@shared/types'
 import './exchanges.css'
 
 const KEY = 'mimo-inspector.headers-open'
 
-/** Headers, collapsed by default so the body gets the room; the choice is remembered. */
-export function HeadersTable({ headers, title, startLine }: { headers: HeaderList; title: string; startLine?: string }) {
-  const [open, setOpen] = useState(() => localStorage.getItem(KEY) === '1')
+/** One choice for every headers table (side by side, both follow it), kept across sessions. */
+const useHeadersOpen = create<{ open: boolean; set(open: boolean): void }>((set) => ({
+  open: localStorage.getItem(KEY) === '1',
+  set: (open) => {
+    localStorage.setItem(KEY, open ? '1' : '0')
+    set({ open })
+  }
+}))
+
+/** Headers, collapsed by default so the body gets the room; the choice is remembered. Open, they show in full
+ *  (the pane scrolls, the body keeps a useful height): no small scroll box of its own. */
+export function HeadersTable({ headers, title, startLine, testId }: { headers: HeaderList; title: string; startLine?: string; testId?: string }) {
+  const open = useHeadersOpen((s) => s.open)
   const contentType = headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1]
   return (
     <details
       className="headers"
+      data-testid={testId}
       open={open}
       onToggle={(e) => {
         const next = (e.currentTarget as HTMLDetailsElement).open
-        if (next === open) return
-        setOpen(next)
-        localStorage.setItem(KEY, next ? '1' : '0')
+        if (next !== open) useHeadersOpen.getState().set(next)
       }}
     >
       <summary>

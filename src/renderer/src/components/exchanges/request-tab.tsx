@@ -6,10 +6,11 @@ import './exchanges.css'
 export function RequestTab() {
   const detail = useAppStore((s) => (s.detail.status === 'ready' ? s.detail.value : null))
   return (
-    <div className="tab-content">
+    <div className="tab-content http-pane" data-testid="request-pane">
       {detail && (
         <HeadersTable
           title="Request headers"
+          testId="headers-request"
           headers={detail.request.headers}
           startLine={`${detail.summary.method} ${detail.summary.path}`}
         />

@@ -14,7 +14,7 @@ export function ResponseTab() {
 
   if (detail && !detail.response) {
     return (
-      <div className="tab-content">
+      <div className="tab-content http-pane" data-testid="response-pane">
         {summary?.error ? (
           <div className="error-box" role="alert">
             No response: {summary.error}
@@ -42,10 +42,11 @@ export function ResponseTab() {
   ) : null
 
   return (
-    <div className="tab-content">
+    <div className="tab-content http-pane" data-testid="response-pane">
       {detail?.response && (
         <HeadersTable
           title="Response headers"
+          testId="headers-response"
           headers={detail.response.headers}
           startLine={`${summary?.status ?? ''} ${detail.response.statusMessage}`}
         />
