@@ -138,12 +138,22 @@ export function createWebClient(options: WebClientOptions): WebClient {
 
   function scheduleRetry(error: string): void {
     if (closed || status.authFailed) return
-    // A socket that never opened may have been refused for the token, which the browser does not tell: ask once.
-    if (!everOpened && status.attempt === 0) void probeToken()
     const attempt = status.state === 'open' ? 0 : status.attempt + 1
     const delay = backoffDelay(attempt)
-    setStatus({ state: 'disconnected', attempt, retryAt: Date.now() + delay, error })
-    retryTimer = setTimeout(connect, delay)
+    const wait = (): void => {
+      setStatus({ state: 'disconnected', attempt, retryAt: Date.now() + delay, error })
+      retryTimer = setTimeout(connect, delay)
+    }
+    // A socket that never opened may have been refused for the token, which the browser does not tell: ask once,
+    // and retry only when the answer is not "refused" (on a busy machine it can come after the backoff).
+    if (!everOpened && status.attempt === 0) {
+      setStatus({ state: 'disconnected', attempt, retryAt: null, error })
+      void probeToken().then(() => {
+        if (!closed && !status.authFailed && status.state === 'disconnected' && socket === null && retryTimer === null) wait()
+      })
+      return
+    }
+    wait()
   }
 
   async function probeToken(): Promise<void> {
