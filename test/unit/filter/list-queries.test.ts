@@ -156,6 +156,23 @@ describe('body terms', () => {
     expect(started).toEqual(['alpha', 'beta', 'gamma'])
   })
 
+  it('names the running searches for a Stop; a stopped one keeps its rows and runs again when its text comes back', async () => {
+    const { b, started } = backend()
+    const bodies = new BodySearches(b, () => null, () => undefined)
+    bodies.ensure(['alpha'])
+    await Promise.resolve()
+    expect(bodies.ensure(['alpha'])).toMatchObject({ searchIds: ['s-alpha'], cancelled: false, done: false })
+    bodies.onResults(results('alpha', ['e1'], { done: true, cancelled: true }))
+    const stopped = bodies.ensure(['alpha'])
+    expect(stopped).toMatchObject({ searchIds: [], cancelled: true, done: true })
+    expect(bodies.exchangeHas('alpha', 'e1')).toBe(true)
+    // Still wanted: not restarted behind the user's back.
+    expect(started).toEqual(['alpha'])
+    bodies.ensure(['beta'])
+    bodies.ensure(['alpha'])
+    expect(started).toEqual(['alpha', 'beta', 'alpha'])
+  })
+
   it('a search that cannot start is a problem, not a silent empty list', async () => {
     const bodies = new BodySearches({ start: async () => Promise.reject(new Error('store closed')), cancel: async () => undefined }, () => null, () => undefined)
     const { q, lists } = setup([ex(1)], bodies)
