@@ -17,11 +17,11 @@ export function tempDir(prefix = 'mimo-e2e-'): string {
   return mkdtempSync(join(tmpdir(), prefix))
 }
 
-export async function startServe(opts: { upstream: string; dataDir?: string; proxyPort?: number }): Promise<Serve> {
+export async function startServe(opts: { upstream: string; dataDir?: string; proxyPort?: number; args?: string[] }): Promise<Serve> {
   const dataDir = opts.dataDir ?? tempDir()
   const child: ChildProcess = spawn(
     process.execPath,
-    ['bin/mimo-inspector.js', 'serve', '--port', '0', '--proxy-port', String(opts.proxyPort ?? 0), '--upstream', opts.upstream, '--data-dir', dataDir],
+    ['bin/mimo-inspector.js', 'serve', '--port', '0', '--proxy-port', String(opts.proxyPort ?? 0), '--upstream', opts.upstream, '--data-dir', dataDir, ...(opts.args ?? [])],
     { stdio: ['ignore', 'pipe', 'pipe'] }
   )
   let out = ''

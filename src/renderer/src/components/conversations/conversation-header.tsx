@@ -1,6 +1,7 @@
 import type { ConversationSummary } from '@shared/types'
 import { formatCount, formatDateTime, formatTime } from '../../lib/format'
 import { ForkMarker } from './fork-marker'
+import { BreakNextButton } from '../intercept/break-next-button'
 import './conversations.css'
 
 /**
@@ -29,6 +30,7 @@ export function ConversationHeader({
               {summary.title || '(untitled)'}
             </span>
             <span className="chip">{summary.protocol}</span>
+            <BreakNextButton conversationId={summary.id} />
             {summary.model && <span className="chip mono">{summary.model}</span>}
             <span className="metric">
               <span className="metric-label">Requests</span>

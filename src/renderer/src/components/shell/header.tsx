@@ -1,6 +1,7 @@
 import { setSetupOpen } from '../../bridge/status-actions'
 import { useAppStore } from '../../store/app-store'
 import { ImportButton, ImportInput } from '../import/import-button'
+import { InterceptChips } from '../intercept/intercept-chips'
 import { useMediaQuery } from '../shared/use-media-query'
 import { ConnectionState } from './connection-state'
 import { HeaderMenu } from './header-menu'
@@ -52,6 +53,7 @@ export function Header() {
       {upstreamFits && <UpstreamSelect />}
       <div className="header-spacer" />
       <RecordingWarning />
+      {ready && <InterceptChips />}
       {ready && fileFits && <Count />}
       <ConnectionState />
       {ready && fileFits && <ImportButton />}
