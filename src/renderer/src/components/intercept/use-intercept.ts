@@ -4,13 +4,13 @@ import { useEffect, useState } from 'react'
 import type { BreakpointStatus, RepairStatus } from '@shared/types'
 import { getApi } from '../../api/get-api'
 
-export function useRepairStatus(): RepairStatus | null {
-  const [status, setStatus] = useState<RepairStatus | null>(null)
+/** A status the core answers to `call` and pushes again as `event` whenever it changes. */
+function useCoreStatus<T>(load: () => Promise<T>, subscribe: (set: (value: T) => void) => () => void): T | null {
+  const [status, setStatus] = useState<T | null>(null)
   useEffect(() => {
-    const api = getApi()
     let live = true
-    void api['repair:status'](null).then((s) => live && setStatus(s), () => {})
-    const off = api.on('repair:status', (s) => setStatus(s))
+    void load().then((s) => live && setStatus(s), () => {})
+    const off = subscribe(setStatus)
     return () => {
       live = false
       off()
@@ -19,19 +19,12 @@ export function useRepairStatus(): RepairStatus | null {
   return status
 }
 
+export function useRepairStatus(): RepairStatus | null {
+  return useCoreStatus(() => getApi()['repair:status'](null), (set) => getApi().on('repair:status', set))
+}
+
 export function useBreakpointStatus(): BreakpointStatus | null {
-  const [status, setStatus] = useState<BreakpointStatus | null>(null)
-  useEffect(() => {
-    const api = getApi()
-    let live = true
-    void api['breakpoints:status'](null).then((s) => live && setStatus(s), () => {})
-    const off = api.on('breakpoints:status', (s) => setStatus(s))
-    return () => {
-      live = false
-      off()
-    }
-  }, [])
-  return status
+  return useCoreStatus(() => getApi()['breakpoints:status'](null), (set) => getApi().on('breakpoints:status', set))
 }
 
 /** Runs an API call; its error message (a bad filter, an unknown fix) comes back as a string for the UI. */
