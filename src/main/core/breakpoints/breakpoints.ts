@@ -65,7 +65,7 @@ export class Breakpoints {
     this.changed()
   }
 
-  setTimeout(ms: number): void {
+  changeTimeout(ms: number): void {
     this.timeoutMs = ms
     this.changed()
   }

@@ -65,7 +65,7 @@ export function interceptHandlers({ repair, breakpoints, reader, repairChanged, 
         }
         breakpoints.resume(id, body === null ? { action: 'continue' } : { action: 'edit', body: Buffer.from(body, 'utf8') })
       }),
-    'breakpoints:set-timeout': async ({ seconds }) => bp(() => breakpoints.setTimeout(seconds * 1000)),
+    'breakpoints:set-timeout': async ({ seconds }) => bp(() => breakpoints.changeTimeout(seconds * 1000)),
     'breakpoints:fixes': async ({ id, body }) => ({ fixIds: pausedFixes(pausedProtocol(id), body, evidence) }),
     'breakpoints:apply-fix': async ({ id, fixId, body }) => {
       const protocol = pausedProtocol(id)
