@@ -73,6 +73,34 @@ test('a rule added in the panel patches the agent and the header counts it', asy
   expect(results.map((r) => r.status)).toEqual([200, 200, 200])
   await expect(page.getByTestId('patched-count')).toHaveText('2')
   // Turned off: the next session fails again at turn 2.
-  await page.getByTestId('rule-row').locator('input[type="checkbox"]').uncheck()
+  // A controlled box: it shows the core's state once the change is saved.
+  await page.getByTestId('rule-row').locator('input[type="checkbox"]').click()
   await expect(page.getByTestId('rules-on')).toHaveText('0')
+  await expect(page.getByTestId('rule-row').locator('input[type="checkbox"]')).not.toBeChecked()
+})
+
+test('from a diagnosis: "Apply this fix to future requests", then the patched request shows its badge and diff', async ({ page, stack }) => {
+  // Without a rule the forgetful agent fails at turn 2; the diagnosis offers restore-thinking.
+  expect((await anthropicForgetfulAgent(stack.serve.proxyUrl, stack.emulator, 2)).map((r) => r.status)).toEqual([200, 400])
+  await page.goto(stack.serve.uiUrl)
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
+  await page.keyboard.press('2')
+  await page.getByTestId('conversation-row').first().click()
+  const apply = page.getByTestId('apply-rule')
+  await expect(apply.getByLabel('Fix for future requests')).toHaveValue('restore-thinking')
+  await apply.getByLabel('Apply to').selectOption('upstream')
+  await apply.getByTestId('apply-rule-button').click()
+  await expect(page.getByTestId('apply-rule-message')).toContainText('Rule on: restore-thinking')
+  await expect(page.getByTestId('rules-on')).toHaveText('1')
+
+  const results = await anthropicForgetfulAgent(stack.serve.proxyUrl, stack.emulator, 2)
+  expect(results.map((r) => r.status)).toEqual([200, 200])
+  await expect(page.getByTestId('patched-count')).toHaveText('1')
+  await page.keyboard.press('1')
+  const badge = page.getByTestId('patched-badge')
+  await expect(badge).toHaveCount(1)
+  await page.getByTestId('exchange-row').filter({ has: badge }).click()
+  await page.getByTestId('tab-request').click()
+  await expect(page.getByTestId('patched-changes')).toContainText('restore-thinking: messages[1]: thinking block restored')
+  await expect(page.getByTestId('patched-diff')).toContainText('thinking')
 })

@@ -2,6 +2,7 @@ import type { Diagnosis, Finding } from '@shared/types'
 import { CodeText } from '../shared/code-text'
 import { EvidenceLink } from './evidence-link'
 import { FixChips } from './fix-chips'
+import { ApplyRule } from '../intercept/apply-rule'
 import { KnownIssueNotes } from './known-issue-notes'
 import { MessageRef } from './message-ref'
 import { RuleSources } from './rule-sources'
@@ -72,6 +73,7 @@ export function CulpritCard({
           </div>
           <KnownIssueNotes notes={finding.knownIssues} />
           <FixChips ids={finding.fixIds} testIds />
+          <ApplyRule fixIds={finding.fixIds} />
           <RuleSources sources={finding.sources} />
         </>
       )}

@@ -6,6 +6,7 @@ import { useAppStore } from '../../store/app-store'
 import { selectSummaryAt } from '../../store/selectors'
 import { ClientCell } from '../clients/client-chip'
 import { ModeTag } from './mode-tag'
+import { PatchedBadge } from '../intercept/patched-diff'
 import { StatusCell } from './status-cell'
 import { ShownCells } from '../shared/virtual-list'
 import { openMenu } from '../list-tools/context-menu'
@@ -70,6 +71,7 @@ export const ExchangeRow = memo(function ExchangeRow({ index, top, height }: Pro
           path: (
             <span className="cell cell-path" title={summary.path}>
               {summary.mode !== 'reverse' && <ModeTag mode={summary.mode} />}
+              <PatchedBadge summary={summary} />
               {summary.path}
             </span>
           ),

@@ -1,6 +1,7 @@
 import { useAppStore } from '../../store/app-store'
 import { BodySection } from './body-section'
 import { HeadersTable } from './headers-table'
+import { PatchedDiff } from '../intercept/patched-diff'
 import './exchanges.css'
 
 export function RequestTab() {
@@ -15,6 +16,7 @@ export function RequestTab() {
           startLine={`${detail.summary.method} ${detail.summary.path}`}
         />
       )}
+      {detail && <PatchedDiff summary={detail.summary} />}
       <BodySection part="request" contentType={detail?.request.contentType ?? null} />
     </div>
   )

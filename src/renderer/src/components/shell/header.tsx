@@ -53,7 +53,7 @@ export function Header() {
       {upstreamFits && <UpstreamSelect />}
       <div className="header-spacer" />
       <RecordingWarning />
-      {ready && <InterceptChips />}
+      {ready && fileFits && <InterceptChips />}
       {ready && fileFits && <Count />}
       <ConnectionState />
       {ready && fileFits && <ImportButton />}
@@ -72,6 +72,7 @@ export function Header() {
           {ready && !fileFits && <Count />}
           {!upstreamFits && <UpstreamSelect />}
           {ready && !fileFits && <ImportButton />}
+          {ready && !fileFits && <InterceptChips />}
         </HeaderMenu>
       )}
     </header>
