@@ -6,6 +6,9 @@ import { expect, test } from './fixtures'
 import { startServe } from './serve'
 import { anthropicForgetfulAgent } from '../scenarios/forgetful-agent'
 
+// Wide enough for the rules chip to sit in the header (below 1360 px it is in the "More" menu).
+test.use({ viewport: { width: 1440, height: 900 } })
+
 test('break on the next request, one-click fix, continue: the agent gets 200', async ({ page, stack }) => {
   await page.goto(stack.serve.uiUrl)
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible()

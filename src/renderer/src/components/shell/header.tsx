@@ -1,7 +1,7 @@
 import { setSetupOpen } from '../../bridge/status-actions'
 import { useAppStore } from '../../store/app-store'
 import { ImportButton, ImportInput } from '../import/import-button'
-import { InterceptChips } from '../intercept/intercept-chips'
+import { InterceptChips, RulesChip } from '../intercept/intercept-chips'
 import { useMediaQuery } from '../shared/use-media-query'
 import { ConnectionState } from './connection-state'
 import { HeaderMenu } from './header-menu'
@@ -37,7 +37,7 @@ export function Header() {
   const upstreamFits = useMediaQuery(FITS_UPSTREAM)
   const fileFits = useMediaQuery(FITS_FILE_AND_COUNT)
   const hasUpstream = useAppStore((s) => s.proxy !== null)
-  const inMenu = (!upstreamFits && hasUpstream) || (ready && !fileFits)
+  const inMenu = (!upstreamFits && (hasUpstream || ready)) || (ready && !fileFits)
 
   return (
     <header className="header">
@@ -53,7 +53,7 @@ export function Header() {
       {upstreamFits && <UpstreamSelect />}
       <div className="header-spacer" />
       <RecordingWarning />
-      {ready && fileFits && <InterceptChips />}
+      {ready && <InterceptChips rules={upstreamFits} />}
       {ready && fileFits && <Count />}
       <ConnectionState />
       {ready && fileFits && <ImportButton />}
@@ -72,7 +72,7 @@ export function Header() {
           {ready && !fileFits && <Count />}
           {!upstreamFits && <UpstreamSelect />}
           {ready && !fileFits && <ImportButton />}
-          {ready && !fileFits && <InterceptChips />}
+          {ready && !upstreamFits && <RulesChip />}
         </HeaderMenu>
       )}
     </header>
