@@ -16,25 +16,8 @@ export interface ViewHandlerDeps {
 
 export function viewHandlers({ lists, ui, summariesOf, upserted }: ViewHandlerDeps): Handlers<'exchanges:list' | 'conversations:list' | 'exchanges:pin' | 'ui:settings' | 'ui:save-settings'> {
   return {
-    'exchanges:list': async (q) =>
-      lists.exchanges({
-        offset: q.offset,
-        limit: q.limit,
-        filter: q.filter ?? '',
-        sort: q.sort ?? { key: 'time', dir: 'asc' },
-        since: q.since ?? 0,
-        errorsOnly: q.errorsOnly ?? false,
-        bodies: q.bodies ?? false
-      }),
-    'conversations:list': async (q) =>
-      lists.conversations({
-        offset: q.offset,
-        limit: q.limit,
-        filter: q.filter ?? '',
-        sort: q.sort ?? { key: 'started', dir: 'asc' },
-        errorsOnly: q.errorsOnly ?? false,
-        bodies: q.bodies ?? false
-      }),
+    'exchanges:list': async (q) => lists.exchanges({ ...listDefaults(q), sort: q.sort ?? { key: 'time', dir: 'asc' }, since: q.since ?? 0 }),
+    'conversations:list': async (q) => lists.conversations({ ...listDefaults(q), sort: q.sort ?? { key: 'started', dir: 'asc' } }),
     'exchanges:pin': async ({ ids, pinned }) => {
       const known = summariesOf(ids)
       const changed = ui.setPinned(
@@ -51,4 +34,9 @@ export function viewHandlers({ lists, ui, summariesOf, upserted }: ViewHandlerDe
     'ui:settings': async () => ui.getSettings(),
     'ui:save-settings': async (patch) => ui.saveSettings(uiSettingsSchema.parse(patch))
   }
+}
+
+/** What both lists' queries share, with the defaults of a query that leaves them out. */
+function listDefaults(q: { offset: number; limit: number; filter?: string; errorsOnly?: boolean; bodies?: boolean }) {
+  return { offset: q.offset, limit: q.limit, filter: q.filter ?? '', errorsOnly: q.errorsOnly ?? false, bodies: q.bodies ?? false }
 }
