@@ -101,8 +101,13 @@ test('minimize: a finished run shows a full bar; the minimal bundle and the orig
   await page.getByTestId('minimize-start').click()
   await expect(page.getByTestId('minimize-result')).toHaveAttribute('data-state', 'done', { timeout: 30_000 })
   const bar = page.getByTestId('minimize-progress')
-  const [outer, fill] = await Promise.all([bar.boundingBox(), bar.locator('.progress-fill').boundingBox()])
-  expect(fill!.width).toBeGreaterThan(outer!.width - 4)
+  // The fill's width has a 0.2 s transition: measure once it has run, not halfway.
+  await expect
+    .poll(async () => {
+      const [outer, fill] = await Promise.all([bar.boundingBox(), bar.locator('.progress-fill').boundingBox()])
+      return fill!.width - (outer!.width - 4)
+    })
+    .toBeGreaterThan(0)
 
   const minimal = page.waitForEvent('download')
   await page.getByTestId('export-button').click()
