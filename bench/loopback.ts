@@ -15,9 +15,18 @@ export async function listen(server: http.Server): Promise<string> {
 
 export const SSE_EVENTS = 2000
 
+/** What the upstream answers on a URL that says `tools`: a tool call with its reasoning (what a restore puts back). */
+export const TOOL_TURN = {
+  role: 'assistant',
+  content: null,
+  reasoning_content: 'The user wants the file read first. '.repeat(12).trim(),
+  tool_calls: [{ id: 'call_bench_1', type: 'function', function: { name: 'read_file', arguments: '{"path":"src/a.ts"}' } }]
+}
+
 /**
- * The upstream: reads the whole request, then answers a small chat completion, or, when the URL says `sse`,
- * 2,000 small stream events in bursts of 50 per tick (the first burst right away).
+ * The upstream: reads the whole request, then answers a small chat completion (with the URL saying `tools`,
+ * TOOL_TURN), or, when the URL says `sse`, 2,000 small stream events in bursts of 50 per tick (the first burst
+ * right away).
  */
 export function upstream(): http.Server {
   const reply = JSON.stringify({
@@ -25,6 +34,13 @@ export function upstream(): http.Server {
     object: 'chat.completion',
     model: 'mimo-v2-flash',
     choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: 'Done. '.repeat(40) } }],
+    usage: { prompt_tokens: 512, completion_tokens: 80, total_tokens: 592 }
+  })
+  const toolReply = JSON.stringify({
+    id: 'chatcmpl-bench-tools',
+    object: 'chat.completion',
+    model: 'mimo-v2-flash',
+    choices: [{ index: 0, finish_reason: 'tool_calls', message: TOOL_TURN }],
     usage: { prompt_tokens: 512, completion_tokens: 80, total_tokens: 592 }
   })
   const server = http.createServer((req, res) => {
@@ -43,8 +59,9 @@ export function upstream(): http.Server {
         tick()
         return
       }
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(reply) })
-      res.end(reply)
+      const body = req.url?.includes('tools') ? toolReply : reply
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+      res.end(body)
     })
   })
   // Like a real API, it keeps idle connections a while: with Node's default 5 s, a proxy reusing one as it

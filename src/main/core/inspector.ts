@@ -147,6 +147,7 @@ export class Inspector {
     this.repair = new RepairEngine(rules, {
       ...evidenceDeps,
       stored: (exceptId) => this.recorder.stored(exceptId),
+      unsettled: (exceptId) => this.recorder.unsettled(exceptId),
       changed: () => this.events.emit('repair:status', this.repair.status())
     })
     this.breakpoints = new Breakpoints(options.breakTimeoutMs ?? DEFAULT_BREAK_TIMEOUT_MS, () => this.events.emit('breakpoints:status', this.breakpoints.status()))

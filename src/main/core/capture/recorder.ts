@@ -116,8 +116,8 @@ export class Recorder {
    */
   async stored(exceptId: string | null, maxMs = 10_000): Promise<void> {
     const deadline = Date.now() + maxMs
-    const answering = (): boolean => [...this.live.values()].some((l) => l.summary.id !== exceptId && l.summary.state === 'streaming')
-    while (this.releasing.size > 0 || this.storing.size > 0 || answering()) {
+    const answering = (): boolean => this.answering(exceptId)
+    while (this.unsettled(exceptId)) {
       const left = deadline - Date.now()
       if (left <= 0) return
       let timer: NodeJS.Timeout | undefined
@@ -126,6 +126,16 @@ export class Recorder {
       await Promise.race([settled, new Promise((r) => (timer = setTimeout(r, Math.min(left, answering() ? 5 : left))))])
       clearTimeout(timer)
     }
+  }
+
+  /** Whether `stored` would wait: an exchange other than `exceptId` is answering, or ended and not yet stored. */
+  unsettled(exceptId: string | null): boolean {
+    return this.releasing.size > 0 || this.storing.size > 0 || this.answering(exceptId)
+  }
+
+  private answering(exceptId: string | null): boolean {
+    for (const l of this.live.values()) if (l.summary.id !== exceptId && l.summary.state === 'streaming') return true
+    return false
   }
 
   /**

@@ -31,19 +31,48 @@ export const NO_EVIDENCE: RequestEvidence = { turns: new Map(), searched: false 
 /** Texts shorter than this match only inside the request's own conversation ("Done." is in many). */
 const MIN_STORE_TEXT = 40
 
-export function findEvidence(body: unknown, source: CandidateSource, ctx: EvidenceContext): RequestEvidence {
+/**
+ * What a lookup reads of each assistant message (its turn and text hashes), kept by message object so a second
+ * lookup of the same unchanged body (live repair: once loose, once in the conversation found) hashes nothing
+ * again. Only for a body that does not change between the lookups.
+ */
+export type SentMemo = WeakMap<object, SentFacts>
+
+interface SentFacts {
+  sent: Turn
+  text: string
+  thought: string
+  /** Hashes, taken on first need (most turns match by tool call id and hash nothing). */
+  keys: { text?: string | null; thought?: string | null }
+}
+
+export function findEvidence(body: unknown, source: CandidateSource, ctx: EvidenceContext, memo?: SentMemo): RequestEvidence {
   const turns = new Map<number, TurnEvidence>()
   const messages = isRecord(body) && Array.isArray(body.messages) ? body.messages : []
   messages.forEach((message, i) => {
     if (!isRecord(message) || message.role !== 'assistant') return
-    const found = matchTurn(message, i, source, ctx)
+    let facts = memo?.get(message)
+    if (!facts) {
+      facts = sentFacts(message)
+      memo?.set(message, facts)
+    }
+    const found = matchTurn(facts, i, source, ctx)
     if (found) turns.set(i, found)
   })
   return { turns, searched: true }
 }
 
-function matchTurn(message: JsonRecord, i: number, source: CandidateSource, ctx: EvidenceContext): TurnEvidence | null {
+function sentFacts(message: JsonRecord): SentFacts {
   const sent = sentTurn(message)
+  const text = joinedText(sent)
+  // Its thinking as sent, or thinking sent back as the first text block (reasoning as content): the response
+  // is the one that thought it.
+  const thought = thinkingText(sent) || (sent.reasoning === undefined || sent.reasoning === null ? (sent.texts[0]?.text ?? '').trim() : '')
+  return { sent, text, thought, keys: {} }
+}
+
+function matchTurn(facts: SentFacts, i: number, source: CandidateSource, ctx: EvidenceContext): TurnEvidence | null {
+  const { sent, text, thought, keys } = facts
   const ids = sent.calls.map((c) => c.id).filter((id) => id !== '')
   const older = (c: Candidate): boolean => ctx.seq === null || c.seq < ctx.seq
   const same = (c: Candidate): boolean => ctx.conversationId !== null && c.conversationId === ctx.conversationId
@@ -54,16 +83,12 @@ function matchTurn(message: JsonRecord, i: number, source: CandidateSource, ctx:
     const hit = first(hits, (c, turn) => same(c) || sameCalls(sent, turn))
     if (hit) return evidence(i, sent, hit, 'tool-ids', ctx)
   }
-  const text = joinedText(sent)
-  const key = textKey(text)
+  const key = keys.text === undefined ? (keys.text = textKey(text)) : keys.text
   if (key) {
     const hit = first(ranked(source.byText(key)), (c, turn) => (same(c) || text.length >= MIN_STORE_TEXT) && callsAgree(sent, turn))
     if (hit) return evidence(i, sent, hit, 'text', ctx)
   }
-  // Its thinking as sent, or thinking sent back as the first text block (reasoning as content): the response
-  // is the one that thought it.
-  const thought = thinkingText(sent) || (sent.reasoning === undefined || sent.reasoning === null ? (sent.texts[0]?.text ?? '').trim() : '')
-  const thoughtKey = textKey(thought)
+  const thoughtKey = keys.thought === undefined ? (keys.thought = textKey(thought)) : keys.thought
   if (thoughtKey) {
     const hit = first(ranked(source.byThinking(thoughtKey)), (c, turn) => (same(c) || thought.length >= MIN_STORE_TEXT) && callsAgree(sent, turn))
     if (hit) return evidence(i, sent, hit, 'text', ctx)

@@ -7,7 +7,7 @@ import { buildMessageView } from '../protocols/stream-view'
 import type { BodyRef } from '../store/refs'
 import type { ExchangeRecord } from '../store/record'
 import type { Candidate, CandidateSource, EvidenceContext } from './candidates'
-import { findEvidence, type RequestEvidence } from './match'
+import { findEvidence, type RequestEvidence, type SentMemo } from './match'
 import { replyFacts, type ReplyFacts } from './reply-facts'
 import { servesAsEvidence } from './serves-as-evidence'
 
@@ -31,9 +31,9 @@ export class StoreEvidence implements CandidateSource {
   constructor(private readonly store: EvidenceStore) {}
 
   /** The recorded response behind each assistant message of `body`. */
-  forRequest(body: unknown, ctx: EvidenceContext): RequestEvidence {
+  forRequest(body: unknown, ctx: EvidenceContext, memo?: SentMemo): RequestEvidence {
     this.sync()
-    return findEvidence(body, this, ctx)
+    return findEvidence(body, this, ctx, memo)
   }
 
   /** Where a recorded exchange sits, for explaining it: its conversation (ids in order) and its place. */

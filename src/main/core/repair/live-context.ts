@@ -3,7 +3,7 @@
 // previous step of the conversation it continues. The evidence is then looked up again with that conversation,
 // so a restore takes the same session's responses first and only then the store's (by tool call id).
 import type { ExchangeSummary } from '../../../shared/types'
-import type { RequestEvidence } from '../evidence/match'
+import type { RequestEvidence, SentMemo } from '../evidence/match'
 import type { StoreEvidence } from '../evidence/store-evidence'
 import type { ExchangeRecord } from '../store/record'
 
@@ -18,12 +18,13 @@ export interface LiveContext {
   evidence: RequestEvidence
 }
 
-export function liveContext(body: unknown, deps: LiveContextDeps): LiveContext {
-  const loose = deps.evidence.forRequest(body, { conversationId: null, seq: null })
+/** `memo` carries the message hashes from the loose lookup to the second one (and to a later one on the same body). */
+export function liveContext(body: unknown, deps: LiveContextDeps, memo: SentMemo = new WeakMap()): LiveContext {
+  const loose = deps.evidence.forRequest(body, { conversationId: null, seq: null }, memo)
   const conversationId = continuedConversation(loose, deps)
   if (!conversationId) return { conversationId: null, evidence: loose }
   const ids = deps.conversation(conversationId).map((s) => s.id)
-  return { conversationId, evidence: deps.evidence.forRequest(body, { conversationId, seq: null, conversation: ids }) }
+  return { conversationId, evidence: deps.evidence.forRequest(body, { conversationId, seq: null, conversation: ids }, memo) }
 }
 
 function continuedConversation(evidence: RequestEvidence, deps: LiveContextDeps): string | null {

@@ -9,6 +9,8 @@ import { fixProtocols, inUpstreamScope, LIVE_FIXES, type RepairRules } from './r
 export interface RepairEngineDeps extends LiveContextDeps {
   /** Resolves once the exchanges answering now (but this one) are stored: their responses are the evidence. */
   stored(exceptId: string): Promise<void>
+  /** Whether any exchange but this one is still answering or on its way to the store. */
+  unsettled(exceptId: string): boolean
   /** The status changed (a rule, the patched count). */
   changed(): void
 }
@@ -30,13 +32,12 @@ export class RepairEngine {
   }
 
   async patch(exchangeId: string, bytes: Buffer, protocol: FixProtocol, encoding: string | null, rules: readonly RepairRule[]): Promise<PatchResult> {
-    const input = { bytes, protocol, encoding, rules }
-    let result = patchRequest(input, this.deps)
-    // The response this request continues from may still be on its way to the store: wait for it, then retry.
-    if (missedEvidence(result)) {
+    const settle = async (): Promise<boolean> => {
+      if (!this.deps.unsettled(exchangeId)) return false
       await this.deps.stored(exchangeId)
-      result = patchRequest(input, this.deps)
+      return true
     }
+    const result = await patchRequest({ bytes, protocol, encoding, rules }, { ...this.deps, settle })
     if (result.body) {
       this.patchedThisRun++
       this.deps.changed()
@@ -48,10 +49,4 @@ export class RepairEngine {
     const rules = this.rules.all()
     return { rules, active: rules.filter((r) => r.enabled).length, patchedThisRun: this.patchedThisRun, fixes: [...LIVE_FIXES] }
   }
-}
-
-/** A restore found no recorded response for some turn (the fixes say so in these words). */
-function missedEvidence(result: PatchResult): boolean {
-  const says = (line: string): boolean => line.includes('no recorded response')
-  return result.outcome.skipped.some((s) => says(s.reason)) || result.outcome.applied.some((a) => a.changes.some(says))
 }

@@ -23,6 +23,7 @@ export const restoreReasoningContent: Fix = {
       const reasoning = turn?.recorded.reasoning ?? ''
       if (!turn || reasoning.trim() === '') {
         unrecorded.push(`${at(i)} (tool_calls ${toolCallIds(message).join(', ')})`)
+        if (!turn) ctx.unrecorded?.(i)
         return
       }
       const from = responseName(turn.ref)

@@ -25,7 +25,10 @@ export const restoreThinking: Fix = {
       const turn = evidence.turns.get(i)
       const recorded = turn?.recorded.thinking ?? []
       if (!turn || recorded.length === 0) {
-        if (ids.length > 0 && current.length === 0) unrecorded.push(`${at(i)} (tool_use ${ids.join(', ')})`)
+        if (ids.length > 0 && current.length === 0) {
+          unrecorded.push(`${at(i)} (tool_use ${ids.join(', ')})`)
+          if (!turn) ctx.unrecorded?.(i)
+        }
         return
       }
       // Outside the tool loop, thinking left out entirely is allowed: such a turn is only restored when the finding names it.

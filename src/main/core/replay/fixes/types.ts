@@ -26,6 +26,8 @@ export interface FixContext {
   finding: Finding | null
   /** The evidence for the body as it was before the fix; looked up on first use. */
   evidence(): RequestEvidence
+  /** Told of each assistant message whose recorded response the fix needed and the evidence did not have. */
+  unrecorded?(messageIndex: number): void
 }
 
 export interface Fix {

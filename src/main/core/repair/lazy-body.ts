@@ -1,0 +1,223 @@
+// A request body a repair rule reads without decoding all of it. Decoding and re-encoding a 1 MB body costs
+// more than the 5 ms a rule may add (a fresh 1 MB string or buffer alone is ~3 ms of page faults here), and a
+// rule reads a few messages (restore-thinking reads assistant turns, not the tool results that make up most of
+// an agent's request). So the bytes are scanned for the body's structure (strings are skipped with indexOf),
+// the top-level values other than `messages` are parsed, and each message is a stand-in that knows its role
+// and parses its own bytes on first use. Writing the body back copies the bytes of every message that was
+// never read and serialises the rest.
+import { isRecord, type JsonRecord } from '../protocols/json'
+
+export interface LazyBody {
+  body: JsonRecord
+  /** The body as it is now: untouched messages as their original bytes, everything else serialised. */
+  serialize(): Buffer
+}
+
+const QUOTE = 0x22
+const BACKSLASH = 0x5c
+const OPEN_OBJECT = 0x7b
+const CLOSE_OBJECT = 0x7d
+const OPEN_ARRAY = 0x5b
+const CLOSE_ARRAY = 0x5d
+const COMMA = 0x2c
+const COLON = 0x3a
+
+class ScanError extends Error {}
+
+/** Null when the bytes are not a JSON object with a `messages` array as far as the scan sees (parse it whole). */
+export function lazyBody(bytes: Buffer): LazyBody | null {
+  try {
+    return scanBody(bytes)
+  } catch (err) {
+    if (err instanceof ScanError || err instanceof SyntaxError) return null
+    throw err
+  }
+}
+
+interface Member {
+  key: string
+  start: number
+  end: number
+}
+
+function scanBody(bytes: Buffer): LazyBody | null {
+  const members = scanObject(bytes, skipSpace(bytes, 0))
+  if (skipSpace(bytes, members.end) !== bytes.length) throw new ScanError('trailing bytes')
+  const messages = members.list.filter((m) => m.key === 'messages').pop()
+  if (!messages || bytes[messages.start] !== OPEN_ARRAY) return null
+  const body: JsonRecord = {}
+  const stands = new WeakMap<object, Stand>()
+  for (const m of members.list) {
+    const value = m === messages ? scanArray(bytes, m.start).map((r) => standIn(bytes, r.start, r.end, stands)) : parseSlice(bytes, m.start, m.end)
+    // As JSON.parse does: an own property, also for "__proto__".
+    Object.defineProperty(body, m.key, { value, writable: true, enumerable: true, configurable: true })
+  }
+  return { body, serialize: () => serialize(body, bytes, stands) }
+}
+
+/** A message: its role read from the scan, the rest parsed from its bytes when first touched. */
+interface Stand {
+  start: number
+  end: number
+  parsed: unknown
+  touched: boolean
+}
+
+function standIn(bytes: Buffer, start: number, end: number, stands: WeakMap<object, Stand>): unknown {
+  if (bytes[start] !== OPEN_OBJECT) return parseSlice(bytes, start, end)
+  const role = roleOf(bytes, start)
+  const stand: Stand = { start, end, parsed: undefined, touched: false }
+  const real = (): JsonRecord => {
+    if (!stand.touched) {
+      stand.parsed = parseSlice(bytes, start, end)
+      stand.touched = true
+    }
+    return stand.parsed as JsonRecord
+  }
+  const proxy = new Proxy({} as JsonRecord, {
+    get: (_t, key) => (key === 'role' && !stand.touched && role !== undefined ? role : Reflect.get(real(), key)),
+    set: (_t, key, value) => Reflect.set(real(), key, value),
+    has: (_t, key) => Reflect.has(real(), key),
+    deleteProperty: (_t, key) => Reflect.deleteProperty(real(), key),
+    ownKeys: () => Reflect.ownKeys(real()),
+    getOwnPropertyDescriptor: (_t, key) => Reflect.getOwnPropertyDescriptor(real(), key),
+    defineProperty: (_t, key, desc) => Reflect.defineProperty(real(), key, desc)
+  })
+  stands.set(proxy, stand)
+  return proxy
+}
+
+function serialize(body: JsonRecord, bytes: Buffer, stands: WeakMap<object, Stand>): Buffer {
+  const parts: Buffer[] = []
+  let text = '{'
+  const flush = (): void => {
+    parts.push(Buffer.from(text, 'utf8'))
+    text = ''
+  }
+  let first = true
+  for (const key of Object.keys(body)) {
+    const value = body[key]
+    if (key === 'messages' && Array.isArray(value)) {
+      text += `${first ? '' : ','}${JSON.stringify(key)}:[`
+      value.forEach((item, k) => {
+        if (k > 0) text += ','
+        const stand = isRecord(item) ? stands.get(item) : undefined
+        if (stand && !stand.touched) {
+          flush()
+          parts.push(bytes.subarray(stand.start, stand.end))
+        } else text += JSON.stringify(stand ? stand.parsed : item) ?? 'null'
+      })
+      text += ']'
+      first = false
+      continue
+    }
+    const json = JSON.stringify(value)
+    if (json === undefined) continue
+    text += `${first ? '' : ','}${JSON.stringify(key)}:${json}`
+    first = false
+  }
+  text += '}'
+  flush()
+  return Buffer.concat(parts)
+}
+
+function parseSlice(bytes: Buffer, start: number, end: number): unknown {
+  return JSON.parse(bytes.toString('utf8', start, end))
+}
+
+function skipSpace(bytes: Buffer, i: number): number {
+  while (i < bytes.length) {
+    const b = bytes[i]
+    if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) return i
+    i++
+  }
+  return i
+}
+
+/** The index after the string that opens at `i`. */
+function skipString(bytes: Buffer, i: number): number {
+  let j = i + 1
+  for (;;) {
+    const q = bytes.indexOf(QUOTE, j)
+    if (q < 0) throw new ScanError('unterminated string')
+    let slashes = 0
+    for (let k = q - 1; k > i && bytes[k] === BACKSLASH; k--) slashes++
+    if (slashes % 2 === 0) return q + 1
+    j = q + 1
+  }
+}
+
+/** The index after the value that starts at `i` (no validation inside: the parts that are read get parsed). */
+function skipValue(bytes: Buffer, i: number): number {
+  const b = bytes[i]
+  if (b === QUOTE) return skipString(bytes, i)
+  if (b === OPEN_OBJECT || b === OPEN_ARRAY) {
+    let depth = 0
+    let j = i
+    while (j < bytes.length) {
+      const c = bytes[j]
+      if (c === QUOTE) {
+        j = skipString(bytes, j)
+        continue
+      }
+      if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++
+      else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+        depth--
+        if (depth === 0) return j + 1
+      }
+      j++
+    }
+    throw new ScanError('unterminated value')
+  }
+  let j = i
+  while (j < bytes.length) {
+    const c = bytes[j]
+    if (c === COMMA || c === CLOSE_OBJECT || c === CLOSE_ARRAY || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) break
+    j++
+  }
+  if (j === i) throw new ScanError('missing value')
+  return j
+}
+
+function scanObject(bytes: Buffer, i: number): { list: Member[]; end: number } {
+  if (bytes[i] !== OPEN_OBJECT) throw new ScanError('not an object')
+  const list: Member[] = []
+  let j = skipSpace(bytes, i + 1)
+  if (bytes[j] === CLOSE_OBJECT) return { list, end: j + 1 }
+  for (;;) {
+    if (bytes[j] !== QUOTE) throw new ScanError('expected a key')
+    const keyEnd = skipString(bytes, j)
+    const key = JSON.parse(bytes.toString('utf8', j, keyEnd)) as string
+    j = skipSpace(bytes, keyEnd)
+    if (bytes[j] !== COLON) throw new ScanError('expected a colon')
+    const start = skipSpace(bytes, j + 1)
+    const end = skipValue(bytes, start)
+    list.push({ key, start, end })
+    j = skipSpace(bytes, end)
+    if (bytes[j] === COMMA) j = skipSpace(bytes, j + 1)
+    else if (bytes[j] === CLOSE_OBJECT) return { list, end: j + 1 }
+    else throw new ScanError('expected a comma')
+  }
+}
+
+function scanArray(bytes: Buffer, i: number): Array<{ start: number; end: number }> {
+  const items: Array<{ start: number; end: number }> = []
+  let j = skipSpace(bytes, i + 1)
+  if (bytes[j] === CLOSE_ARRAY) return items
+  for (;;) {
+    const end = skipValue(bytes, j)
+    items.push({ start: j, end })
+    j = skipSpace(bytes, end)
+    if (bytes[j] === COMMA) j = skipSpace(bytes, j + 1)
+    else if (bytes[j] === CLOSE_ARRAY) return items
+    else throw new ScanError('expected a comma in messages')
+  }
+}
+
+/** A message's `role` when it is a plain string member; undefined otherwise (then reading it parses the message). */
+function roleOf(bytes: Buffer, start: number): string | undefined {
+  const { list } = scanObject(bytes, start)
+  const role = list.filter((m) => m.key === 'role').pop()
+  if (!role || bytes[role.start] !== QUOTE) return undefined
+  return parseSlice(bytes, role.start, role.end) as string
+}
