@@ -159,11 +159,11 @@ export class LiveExchange {
   }
 
   /** A repair rule or an edit changed the body: what the client sent is kept as `original`, `body` is what goes out. */
-  replaceRequest(body: Buffer): void {
+  replaceRequest(body: Buffer | readonly Buffer[]): void {
     // Replaced twice (a rule's patch, then the user's edit): the original stays the client's.
     this.original ??= this.request
     this.request = new BodyTee()
-    this.request.push(body)
+    for (const part of Buffer.isBuffer(body) ? [body] : body) this.request.push(part)
     this.summary.patched = true
   }
 

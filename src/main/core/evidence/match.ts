@@ -46,20 +46,79 @@ interface SentFacts {
   keys: { text?: string | null; thought?: string | null }
 }
 
+/**
+ * With a memo (live repair), turns are looked up one message at a time on first use: a rule asks for the few
+ * turns it may change, not the hundreds of a long history. The body must not change while the result is used.
+ */
 export function findEvidence(body: unknown, source: CandidateSource, ctx: EvidenceContext, memo?: SentMemo): RequestEvidence {
-  const turns = new Map<number, TurnEvidence>()
   const messages = isRecord(body) && Array.isArray(body.messages) ? body.messages : []
-  messages.forEach((message, i) => {
-    if (!isRecord(message) || message.role !== 'assistant') return
+  const find = (i: number): TurnEvidence | null => {
+    const message = messages[i]
+    if (!isRecord(message) || message.role !== 'assistant') return null
     let facts = memo?.get(message)
     if (!facts) {
       facts = sentFacts(message)
       memo?.set(message, facts)
     }
-    const found = matchTurn(facts, i, source, ctx)
-    if (found) turns.set(i, found)
-  })
-  return { turns, searched: true }
+    return matchTurn(facts, i, source, ctx)
+  }
+  const turns = new LazyTurns(messages.length, find)
+  return { turns: memo ? turns : turns.all(), searched: true }
+}
+
+/** Turns by message index, each found on first `get`; iterating finds them all. */
+class LazyTurns implements ReadonlyMap<number, TurnEvidence> {
+  private readonly found = new Map<number, TurnEvidence | null>()
+
+  constructor(
+    private readonly count: number,
+    private readonly find: (i: number) => TurnEvidence | null
+  ) {}
+
+  get(i: number): TurnEvidence | undefined {
+    if (!Number.isInteger(i) || i < 0 || i >= this.count) return undefined
+    let turn = this.found.get(i)
+    if (turn === undefined) this.found.set(i, (turn = this.find(i)))
+    return turn ?? undefined
+  }
+
+  has(i: number): boolean {
+    return this.get(i) !== undefined
+  }
+
+  /** Every turn, in message order. */
+  all(): Map<number, TurnEvidence> {
+    const out = new Map<number, TurnEvidence>()
+    for (let i = 0; i < this.count; i++) {
+      const turn = this.get(i)
+      if (turn) out.set(i, turn)
+    }
+    return out
+  }
+
+  get size(): number {
+    return this.all().size
+  }
+
+  forEach(fn: (value: TurnEvidence, key: number, map: ReadonlyMap<number, TurnEvidence>) => void): void {
+    this.all().forEach((v, k) => fn(v, k, this))
+  }
+
+  entries(): MapIterator<[number, TurnEvidence]> {
+    return this.all().entries()
+  }
+
+  keys(): MapIterator<number> {
+    return this.all().keys()
+  }
+
+  values(): MapIterator<TurnEvidence> {
+    return this.all().values()
+  }
+
+  [Symbol.iterator](): MapIterator<[number, TurnEvidence]> {
+    return this.entries()
+  }
 }
 
 function sentFacts(message: JsonRecord): SentFacts {

@@ -31,14 +31,16 @@ export class LiveIntercept implements Interceptor {
       request:
         rules.length > 0 || breakRequest
           ? async (body, signal) => {
-              let sent = body
+              let parts: Buffer[] | null = null
               if (rules.length > 0 && protocol !== 'unknown') {
                 const result = await this.repair.patch(live.summary.id, body, protocol, encoding, rules)
                 if (result.outcome.applied.length > 0 || result.outcome.skipped.length > 0) live.summary.repair = result.outcome
-                if (result.body) sent = result.body
+                parts = result.body
                 if (result.conversationId) conversationId = result.conversationId
               }
-              if (!breakRequest) return { kind: 'send', body: sent }
+              if (!breakRequest) return { kind: 'send', body: parts ?? body }
+              // At a breakpoint the patched body is shown and compared whole.
+              const sent = parts ? Buffer.concat(parts) : body
               conversationId ??= this.breakpoints.needsConversation('request') ? await this.conversationOf(live, sent) : null
               return this.requestBreak(live, body, sent, conversationId, signal)
             }

@@ -6,6 +6,7 @@ import type { BodiesFree, Recorder } from '../capture/recorder'
 import type { LiveExchange } from '../capture/live-exchange'
 import { forwardableHeaders } from './hop-headers'
 import type { Interceptor } from './intercept'
+import { WholeBody } from './whole-body'
 import { describeUpstreamError, failureBody, TimeoutError } from './upstream-errors'
 
 export interface Timeouts {
@@ -63,8 +64,8 @@ export function forward(
     upstreamReq?.destroy()
   }
 
-  /** Sends the request upstream: piped as it arrives (null), or a buffered body in one piece. */
-  const send = (body: Buffer | null, headers: string[]): void => {
+  /** Sends the request upstream: piped as it arrives (null), or a buffered body (in parts, written as one). */
+  const send = (body: Buffer | readonly Buffer[] | null, headers: string[]): void => {
     const outgoing = (isHttps ? https : http).request(target, {
       method: req.method,
       headers,
@@ -83,7 +84,12 @@ export function forward(
     outgoing.setTimeout(options.timeouts.idleMs, () => fail(new TimeoutError(`no data for ${options.timeouts.idleMs} ms`)))
     outgoing.on('error', fail)
     if (body === null) req.pipe(outgoing)
-    else outgoing.end(body)
+    else if (Buffer.isBuffer(body)) outgoing.end(body)
+    else {
+      outgoing.cork()
+      for (const part of body) outgoing.write(part)
+      outgoing.end()
+    }
 
     outgoing.on('response', (upstreamRes) => {
       clearTimeout(connectTimer)
@@ -160,14 +166,14 @@ export function forward(
   } else {
     // Buffered: a repair rule or a request breakpoint needs the whole body before anything goes upstream.
     const decide = plan.request
-    const chunks: Buffer[] = []
+    const body = new WholeBody(req.headers['content-length'])
     req.on('data', (chunk: Buffer) => {
-      chunks.push(chunk)
+      body.push(chunk)
       live.requestChunk(chunk)
     })
     req.on('end', () => {
       recorder.requestDone(live)
-      const original = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)
+      const original = body.whole()
       decide(original, clientGone!.signal).then(
         (decision) => {
           if (done) return
@@ -175,8 +181,9 @@ export function forward(
           if (decision.kind === 'drop') return drop(decision.reason)
           const headers = forwardableHeaders(req.rawHeaders, target.host)
           if (decision.body === original) return send(original, headers)
-          live.replaceRequest(decision.body)
-          send(decision.body, withLength(headers, decision.body.length))
+          const parts = Buffer.isBuffer(decision.body) ? [decision.body] : decision.body
+          live.replaceRequest(parts)
+          send(parts, withLength(headers, parts.reduce((n, p) => n + p.length, 0)))
         },
         (err: Error) => fail(err)
       )

@@ -14,8 +14,8 @@ export interface OwnResponse {
 }
 
 export type RequestDecision =
-  /** `body` is the client's own buffer when nothing changed. */
-  | { kind: 'send'; body: Buffer }
+  /** `body` is the client's own buffer when nothing changed; a changed one may come in parts, sent in order. */
+  | { kind: 'send'; body: Buffer | readonly Buffer[] }
   | { kind: 'answer'; response: OwnResponse }
   | { kind: 'drop'; reason: string }
 

@@ -9,8 +9,11 @@ import { isRecord, type JsonRecord } from '../protocols/json'
 
 export interface LazyBody {
   body: JsonRecord
-  /** The body as it is now: untouched messages as their original bytes, everything else serialised. */
-  serialize(): Buffer
+  /**
+   * The body as it is now, in parts to be sent in order: untouched messages as views of the original bytes,
+   * everything else serialised (no copy of the whole: the parts go out as they are).
+   */
+  serialize(): Buffer[]
 }
 
 const QUOTE = 0x22
@@ -65,7 +68,7 @@ interface Stand {
 
 function standIn(bytes: Buffer, start: number, end: number, stands: WeakMap<object, Stand>): unknown {
   if (bytes[start] !== OPEN_OBJECT) return parseSlice(bytes, start, end)
-  const role = roleOf(bytes, start)
+  const { role, keys } = membersOf(bytes, start)
   const stand: Stand = { start, end, parsed: undefined, touched: false }
   const real = (): JsonRecord => {
     if (!stand.touched) {
@@ -74,10 +77,16 @@ function standIn(bytes: Buffer, start: number, end: number, stands: WeakMap<obje
     }
     return stand.parsed as JsonRecord
   }
+  // A key the message does not have reads as on any plain object without parsing it: checking a text turn for
+  // tool_calls costs nothing. Reading a key it has parses it (the value may then be changed in place).
+  const absent = (key: string | symbol): boolean => !stand.touched && (typeof key === 'symbol' || !keys.has(key))
   const proxy = new Proxy({} as JsonRecord, {
-    get: (_t, key) => (key === 'role' && !stand.touched && role !== undefined ? role : Reflect.get(real(), key)),
+    get: (_t, key) => {
+      if (absent(key)) return Reflect.get(Object.prototype, key)
+      return key === 'role' && !stand.touched && role !== undefined ? role : Reflect.get(real(), key)
+    },
+    has: (_t, key) => (absent(key) ? Reflect.has(Object.prototype, key) : Reflect.has(real(), key)),
     set: (_t, key, value) => Reflect.set(real(), key, value),
-    has: (_t, key) => Reflect.has(real(), key),
     deleteProperty: (_t, key) => Reflect.deleteProperty(real(), key),
     ownKeys: () => Reflect.ownKeys(real()),
     getOwnPropertyDescriptor: (_t, key) => Reflect.getOwnPropertyDescriptor(real(), key),
@@ -87,11 +96,11 @@ function standIn(bytes: Buffer, start: number, end: number, stands: WeakMap<obje
   return proxy
 }
 
-function serialize(body: JsonRecord, bytes: Buffer, stands: WeakMap<object, Stand>): Buffer {
+function serialize(body: JsonRecord, bytes: Buffer, stands: WeakMap<object, Stand>): Buffer[] {
   const parts: Buffer[] = []
   let text = '{'
   const flush = (): void => {
-    parts.push(Buffer.from(text, 'utf8'))
+    if (text !== '') parts.push(Buffer.from(text, 'utf8'))
     text = ''
   }
   let first = true
@@ -118,7 +127,7 @@ function serialize(body: JsonRecord, bytes: Buffer, stands: WeakMap<object, Stan
   }
   text += '}'
   flush()
-  return Buffer.concat(parts)
+  return parts
 }
 
 function parseSlice(bytes: Buffer, start: number, end: number): unknown {
@@ -214,10 +223,10 @@ function scanArray(bytes: Buffer, i: number): Array<{ start: number; end: number
   }
 }
 
-/** A message's `role` when it is a plain string member; undefined otherwise (then reading it parses the message). */
-function roleOf(bytes: Buffer, start: number): string | undefined {
+/** A message's keys, and its `role` when that is a plain string (undefined otherwise: reading it parses the message). */
+function membersOf(bytes: Buffer, start: number): { role: string | undefined; keys: Set<string> } {
   const { list } = scanObject(bytes, start)
   const role = list.filter((m) => m.key === 'role').pop()
-  if (!role || bytes[role.start] !== QUOTE) return undefined
-  return parseSlice(bytes, role.start, role.end) as string
+  const text = role && bytes[role.start] === QUOTE ? (parseSlice(bytes, role.start, role.end) as string) : undefined
+  return { role: text, keys: new Set(list.map((m) => m.key)) }
 }

@@ -30,8 +30,8 @@ export interface PatchDeps extends LiveContextDeps {
 }
 
 export interface PatchResult {
-  /** The body to send; null when nothing changed (the client's bytes go out as they are). */
-  body: Buffer | null
+  /** The body to send, in parts sent in order; null when nothing changed (the client's bytes go out as they are). */
+  body: Buffer[] | null
   outcome: RepairOutcome
   /** The conversation the request continues, when the evidence names one (read only when a rule needed it). */
   conversationId: string | null
@@ -100,7 +100,7 @@ function applyRules(input: PatchInput, deps: LiveContextDeps): PatchResult {
   }
   result.conversationId = holder.context?.conversationId ?? null
   result.unrecorded = [...unrecorded].sort((a, b) => a - b)
-  if (changed) result.body = lazy ? lazy.serialize() : Buffer.from(JSON.stringify(body), 'utf8')
+  if (changed) result.body = lazy ? lazy.serialize() : [Buffer.from(JSON.stringify(body), 'utf8')]
   return result
 }
 

@@ -4,7 +4,7 @@
 // conversation first, then anywhere in the store). Content that is a copy of the reasoning goes back to
 // what the response returned.
 import { responseName } from '../../evidence/describe'
-import { at, isAssistant, lacksReasoning, messagesOf, setKey, toolCallIds } from './body'
+import { at, isAssistant, isBlank, lacksReasoning, messagesOf, setKey, toolCallIds } from './body'
 import { FixError } from './fix-error'
 import type { Fix } from './types'
 
@@ -16,8 +16,11 @@ export const restoreReasoningContent: Fix = {
     const unrecorded: string[] = []
     messagesOf(body).forEach((message, i) => {
       if (!isAssistant(message)) return
-      const turn = evidence.turns.get(i)
+      const sent = message.reasoning_content
       const missing = lacksReasoning(message)
+      // Only reasoning that was sent can have been altered: other turns need no lookup.
+      if (!missing && isBlank(sent)) return
+      const turn = evidence.turns.get(i)
       const altered = turn?.changes.some((c) => c.kind === 'reasoning-altered') ?? false
       if (!missing && !altered) return
       const reasoning = turn?.recorded.reasoning ?? ''

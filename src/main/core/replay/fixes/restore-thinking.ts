@@ -22,6 +22,8 @@ export const restoreThinking: Fix = {
       if (!isAssistant(message) || blocksOf(message) === null) return
       const ids = toolUseIds(message)
       const current = (blocksOf(message) ?? []).filter(isThinkingBlock)
+      // Outside the tool loop, thinking left out entirely is allowed: such a turn is only restored when the finding names it.
+      if (ids.length === 0 && current.length === 0 && ctx.finding?.messageIndex !== i) return
       const turn = evidence.turns.get(i)
       const recorded = turn?.recorded.thinking ?? []
       if (!turn || recorded.length === 0) {
@@ -31,8 +33,6 @@ export const restoreThinking: Fix = {
         }
         return
       }
-      // Outside the tool loop, thinking left out entirely is allowed: such a turn is only restored when the finding names it.
-      if (ids.length === 0 && current.length === 0 && ctx.finding?.messageIndex !== i) return
       if (current.length > 0 && sameThinking(current, recorded)) return
       changes.push(...restore(message, i, turn, current.length > 0))
     })
