@@ -47,8 +47,9 @@ export async function anthropicForgetfulAgent(proxyUrl: string, emulator: Emulat
   return results
 }
 
-export async function openaiForgetfulAgent(proxyUrl: string, emulator: Emulator, turns = 6): Promise<TurnResult[]> {
-  const client = new OpenAI({ baseURL: `${proxyUrl}/v1`, apiKey: FORGETFUL_KEY, maxRetries: 0 })
+/** `fetch`: how the client reaches `proxyUrl` (a forward proxy's tunnel, with `proxyUrl` the upstream's own URL). */
+export async function openaiForgetfulAgent(proxyUrl: string, emulator: Emulator, turns = 6, fetch?: typeof globalThis.fetch): Promise<TurnResult[]> {
+  const client = new OpenAI({ baseURL: `${proxyUrl}/v1`, apiKey: FORGETFUL_KEY, maxRetries: 0, fetch })
   const messages: OpenAI.Chat.Completions.ChatCompletionMessageParam[] = [
     { role: 'system', content: 'You are a coding agent.' },
     { role: 'user', content: 'Read the files one by one.' }
