@@ -70,7 +70,7 @@ describe('lazy request body', () => {
   })
 
   it('sends the bytes of messages no fix read as they came, and re-writes the ones it changed', () => {
-    const text = '{ "model" : "m",\n  "messages": [ {"role":"user","content":"caf\\u00e9 \\"q\\" \\\\"} ,\n {"role":"assistant","content":null,"tool_calls":[{"id":"c1"}]} ],"stream":true}'
+    const text = '{ "model" : "m",\n  "messages": [ {"role":"user","content":"caf\\u00e9 \\"q\\" \\\\"} ,\n {"role":"assistant","content":null,"tool_calls":[{"id":"c1"}]} ],"stream":true, "tools": [ {"name": "a"} ]}'
     const lazy = lazyBody(Buffer.from(text))!
     const messages = lazy.body.messages as JsonRecord[]
     expect(messages.map((m) => m.role)).toEqual(['user', 'assistant'])
@@ -79,7 +79,9 @@ describe('lazy request body', () => {
     messages[1].content = ''
     const out = Buffer.concat(lazy.serialize()).toString('utf8')
     expect(out).toContain('{"role":"user","content":"caf\\u00e9 \\"q\\" \\\\"}')
-    expect(JSON.parse(out)).toEqual({ model: 'm', messages: [{ role: 'user', content: 'café "q" \\' }, { role: 'assistant', content: '', tool_calls: [{ id: 'c1' }] }], stream: true })
+    // So are top-level fields no fix read.
+    expect(out).toContain('"tools":[ {"name": "a"} ]')
+    expect(JSON.parse(out)).toEqual({ model: 'm', messages: [{ role: 'user', content: 'café "q" \\' }, { role: 'assistant', content: '', tool_calls: [{ id: 'c1' }] }], stream: true, tools: [{ name: 'a' }] })
   })
 
   it('follows every kind of change: a key deleted, a message inserted, replaced or removed, a nested push', () => {

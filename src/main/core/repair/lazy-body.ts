@@ -2,9 +2,9 @@
 // more than the 5 ms a rule may add (a fresh 1 MB string or buffer alone is ~3 ms of page faults here), and a
 // rule reads a few messages (restore-thinking reads assistant turns, not the tool results that make up most of
 // an agent's request). So the bytes are scanned for the body's structure (strings are skipped with indexOf),
-// the top-level values other than `messages` are parsed, and each message is a stand-in that knows its role
-// and parses its own bytes on first use. Writing the body back copies the bytes of every message that was
-// never read and serialises the rest.
+// each top-level value parses on first read, and each message is a stand-in that knows its role and keys and
+// parses its own bytes on first use. Writing the body back passes on the bytes of every value and message that
+// was never read and serialises the rest. Bytes never read are never validated either.
 import { isRecord, type JsonRecord } from '../protocols/json'
 
 export interface LazyBody {
@@ -48,15 +48,32 @@ function scanBody(bytes: Buffer): LazyBody | null {
   if (skipSpace(bytes, members.end) !== bytes.length) throw new ScanError('trailing bytes')
   const messages = members.list.filter((m) => m.key === 'messages').pop()
   if (!messages || bytes[messages.start] !== OPEN_ARRAY) return null
-  const body: JsonRecord = {}
   const stands = new WeakMap<object, Stand>()
+  // The top-level values parse on first read too (an agent's tools and system prompt are tens of KB no rule
+  // reads); `messages` is the array of stand-ins from the start.
+  const values: JsonRecord = {}
+  const ranges = new Map<string, Member>()
   for (const m of members.list) {
-    const value = m === messages ? scanArray(bytes, m.start).map((r) => standIn(bytes, r.start, r.end, stands)) : parseSlice(bytes, m.start, m.end)
+    ranges.set(m.key, m)
+    const value = m === messages ? scanArray(bytes, m.start).map((r) => standIn(bytes, r.start, r.end, stands)) : UNREAD
     // As JSON.parse does: an own property, also for "__proto__".
-    Object.defineProperty(body, m.key, { value, writable: true, enumerable: true, configurable: true })
+    Object.defineProperty(values, m.key, { value, writable: true, enumerable: true, configurable: true })
   }
-  return { body, serialize: () => serialize(body, bytes, stands) }
+  const read = (key: string | symbol): void => {
+    if (typeof key === 'string' && Object.hasOwn(values, key) && values[key] === UNREAD) {
+      const range = ranges.get(key)!
+      values[key] = parseSlice(bytes, range.start, range.end)
+    }
+  }
+  const body = new Proxy(values, {
+    get: (t, key) => (read(key), Reflect.get(t, key)),
+    getOwnPropertyDescriptor: (t, key) => (read(key), Reflect.getOwnPropertyDescriptor(t, key))
+  })
+  return { body, serialize: () => serialize(values, bytes, ranges, stands) }
 }
+
+/** A top-level value not read yet: it goes out as its bytes. */
+const UNREAD = Symbol('unread')
 
 /** A message: its role read from the scan, the rest parsed from its bytes when first touched. */
 interface Stand {
@@ -96,33 +113,37 @@ function standIn(bytes: Buffer, start: number, end: number, stands: WeakMap<obje
   return proxy
 }
 
-function serialize(body: JsonRecord, bytes: Buffer, stands: WeakMap<object, Stand>): Buffer[] {
+function serialize(values: JsonRecord, bytes: Buffer, ranges: Map<string, Member>, stands: WeakMap<object, Stand>): Buffer[] {
   const parts: Buffer[] = []
   let text = '{'
   const flush = (): void => {
     if (text !== '') parts.push(Buffer.from(text, 'utf8'))
     text = ''
   }
+  const raw = (start: number, end: number): void => {
+    flush()
+    parts.push(bytes.subarray(start, end))
+  }
   let first = true
-  for (const key of Object.keys(body)) {
-    const value = body[key]
-    if (key === 'messages' && Array.isArray(value)) {
+  for (const key of Object.keys(values)) {
+    const value = values[key]
+    if (value === UNREAD) {
+      text += `${first ? '' : ','}${JSON.stringify(key)}:`
+      raw(ranges.get(key)!.start, ranges.get(key)!.end)
+    } else if (key === 'messages' && Array.isArray(value)) {
       text += `${first ? '' : ','}${JSON.stringify(key)}:[`
       value.forEach((item, k) => {
         if (k > 0) text += ','
         const stand = isRecord(item) ? stands.get(item) : undefined
-        if (stand && !stand.touched) {
-          flush()
-          parts.push(bytes.subarray(stand.start, stand.end))
-        } else text += JSON.stringify(stand ? stand.parsed : item) ?? 'null'
+        if (stand && !stand.touched) raw(stand.start, stand.end)
+        else text += JSON.stringify(stand ? stand.parsed : item) ?? 'null'
       })
       text += ']'
-      first = false
-      continue
+    } else {
+      const json = JSON.stringify(value)
+      if (json === undefined) continue
+      text += `${first ? '' : ','}${JSON.stringify(key)}:${json}`
     }
-    const json = JSON.stringify(value)
-    if (json === undefined) continue
-    text += `${first ? '' : ','}${JSON.stringify(key)}:${json}`
     first = false
   }
   text += '}'
