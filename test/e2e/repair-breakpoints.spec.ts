@@ -1,7 +1,9 @@
 // Breakpoints and repair rules in the browser (web mode): break on the next request of a conversation, fix the
-// paused request with a one-click fix, continue, and the agent's request succeeds; a breakpoint nobody attends
+// paused request with a one-click fix in the replay editor, continue, and the agent's request succeeds; answer,
+// drop and a paused response from the editor; a pause another window resumed; a breakpoint nobody attends
 // times out and the request goes on unedited; a rule added in the panel patches the agent's next requests and the
 // header counts them.
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { startServe } from './serve'
 import { anthropicForgetfulAgent } from '../scenarios/forgetful-agent'
@@ -9,7 +11,7 @@ import { anthropicForgetfulAgent } from '../scenarios/forgetful-agent'
 // Wide enough for the rules chip to sit in the header (below 1360 px it is in the "More" menu).
 test.use({ viewport: { width: 1440, height: 900 } })
 
-test('break on the next request, one-click fix, continue: the agent gets 200', async ({ page, stack }) => {
+test('break on the next request, one-click fix in the replay editor, continue: the agent gets 200', async ({ page, stack }) => {
   await page.goto(stack.serve.uiUrl)
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
   let arm: () => void = () => {}
@@ -28,38 +30,145 @@ test('break on the next request, one-click fix, continue: the agent gets 200', a
   await expect(page.getByTestId('break-next')).toHaveText('Will break on next request')
   arm()
 
-  await page.getByTestId('paused-chip').click()
-  const item = page.getByTestId('paused-item')
-  await expect(item).toHaveAttribute('data-phase', 'request')
-  await item.locator('[data-testid="paused-fix"][data-fix="restore-thinking"]').click()
-  await expect(item.getByTestId('paused-changes')).toContainText('thinking block restored')
-  await expect(item.getByTestId('paused-body')).toHaveValue(/"type": "thinking"/)
-  await item.getByTestId('paused-continue').click()
+  // The paused request shows in the list as paused; selecting it opens the replay editor on it.
+  await expect(page.getByTestId('paused-chip')).toBeVisible()
+  await page.keyboard.press('1')
+  await page.getByTestId('exchange-row').filter({ has: page.getByTestId('paused-badge') }).click()
+  const editor = page.getByTestId('replay-editor')
+  await expect(editor).toHaveAttribute('data-mode', 'paused')
+  await expect(editor.getByTestId('replay-title')).toHaveText('Paused request')
+  await expect(editor.getByTestId('pause-countdown')).toContainText('continues unedited in')
+  // The fix comes from the recorded responses (breakpoints:fixes), shown with the replay editor's own fix chips.
+  await editor.getByTestId('editor-fix-restore-thinking').click()
+  await expect(editor.getByTestId('replay-changes')).toContainText('thinking block restored')
+  await expect(editor.locator('.cm-content')).toContainText('"type": "thinking"')
+  await expect(editor.getByTestId('pause-diff')).toContainText('thinking')
+  await expect(editor.getByTestId('pause-continue')).toContainText('Continue with edits')
+  await editor.getByTestId('pause-continue').click()
   const results = await agent
   expect(results.map((r) => r.status)).toEqual([200, 200])
+  await expect(editor).toHaveAttribute('data-mode', 'pause-ended')
+  await expect(editor.getByTestId('pause-ended')).toContainText('Continued with your edits')
   await expect(page.getByTestId('paused-chip')).toHaveCount(0)
   // The upstream got the recorded thinking back.
   const sent = JSON.parse(stack.emulator.received[1].body.toString()) as { messages: Array<{ content: Array<Record<string, unknown>> }> }
   expect(sent.messages[1].content[0]).toEqual({ type: 'thinking', thinking: results[0].thinking, signature: results[0].signature })
+  // Once recorded it can be opened as an ordinary replay.
+  await editor.getByTestId('pause-open-replay').click()
+  await expect(editor).toHaveAttribute('data-mode', 'replay')
+  await expect(editor.getByTestId('replay-send')).toBeVisible()
+})
+
+const KEY = 'sk-e2e0123456789abcdefghijklmnop'
+const post = (proxyUrl: string, body: string): Promise<Response> =>
+  fetch(`${proxyUrl}/anthropic/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': KEY }, body })
+const ask = (text: string): string => JSON.stringify({ model: 'mimo-v2.5-pro', max_tokens: 50, messages: [{ role: 'user', content: text }] })
+
+/** Opens the UI and adds a request breakpoint on the model the requests of these tests use. */
+async function breakOnModel(page: Page, uiUrl: string): Promise<void> {
+  await page.goto(uiUrl)
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
+  await page.getByTestId('repair-chip').click()
+  await page.getByTestId('breakpoint-filter').fill('model:mimo-v2.5-pro')
+  await page.getByTestId('breakpoint-add').click()
+  await expect(page.getByTestId('breakpoint-row')).toContainText('model:mimo-v2.5-pro')
+}
+
+test('from the editor: answer a paused request, drop one, and continue a paused response', async ({ page, stack }) => {
+  await breakOnModel(page, stack.serve.uiUrl)
+  const editor = page.getByTestId('replay-editor')
+
+  // Answer: the client gets the status and body typed in the editor; nothing goes upstream.
+  const answered = post(stack.serve.proxyUrl, ask('answer me yourself'))
+  await page.getByTestId('paused-edit').click()
+  await expect(editor).toHaveAttribute('data-mode', 'paused')
+  await editor.getByTestId('pause-answer').click()
+  await editor.getByTestId('pause-answer-status').fill('529')
+  const own = JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'made up in the editor' } })
+  await editor.getByTestId('pause-answer-body').fill(own)
+  await editor.getByTestId('pause-answer-send').click()
+  const res = await answered
+  expect(res.status).toBe(529)
+  expect(await res.text()).toBe(own)
+  await expect(editor.getByTestId('pause-ended')).toContainText('Answered')
+  expect(stack.emulator.received).toHaveLength(0)
+
+  // Drop: the client's connection is closed, nothing goes upstream.
+  // Settled at once into what happened, so the rejection is never unhandled while the test clicks.
+  const dropped = post(stack.serve.proxyUrl, ask('drop me')).then(
+    (r) => `answered ${r.status}`,
+    (err: Error) => `closed: ${err.message}`
+  )
+  await page.getByTestId('repair-chip').click()
+  await page.getByTestId('paused-edit').click()
+  await expect(editor).toHaveAttribute('data-mode', 'paused')
+  await editor.getByTestId('pause-drop').click()
+  expect(await dropped).toMatch(/^closed/)
+  await expect(editor.getByTestId('pause-ended')).toContainText('Dropped')
+  expect(stack.emulator.received).toHaveLength(0)
+
+  // A paused response: its request is shown read-only; Continue lets the upstream's answer through.
+  await page.getByTestId('repair-chip').click()
+  await page.getByTestId('breakpoint-row').getByRole('button', { name: 'Remove' }).click()
+  await expect(page.getByTestId('breakpoint-row')).toHaveCount(0)
+  await page.getByLabel('Pause', { exact: true }).selectOption('response')
+  await page.getByTestId('breakpoint-add').click()
+  await expect(page.getByTestId('breakpoint-row')).toContainText('response')
+  const held = post(stack.serve.proxyUrl, ask('hold my answer'))
+  await expect(page.getByTestId('paused-item')).toHaveAttribute('data-phase', 'response')
+  await page.getByTestId('paused-edit').click()
+  await expect(editor.getByTestId('replay-title')).toHaveText('Paused response')
+  await expect(editor.getByTestId('pause-bar')).toHaveAttribute('data-phase', 'response')
+  await expect(editor.locator('[data-testid^="editor-fix-"]')).toHaveCount(0)
+  await editor.getByTestId('pause-continue').click()
+  expect((await held).status).toBe(200)
+  await expect(editor.getByTestId('pause-ended')).toContainText("upstream's response went on")
+  expect(stack.emulator.received).toHaveLength(1)
+})
+
+test('a pause resumed from another window: the editor says so and sends nothing', async ({ page, stack, browser }) => {
+  await breakOnModel(page, stack.serve.uiUrl)
+  const sent = ask('two windows')
+  const response = post(stack.serve.proxyUrl, sent)
+  await page.getByTestId('paused-edit').click()
+  const editor = page.getByTestId('replay-editor')
+  await expect(editor).toHaveAttribute('data-mode', 'paused')
+  // The other window lets it go unedited.
+  const other = await browser.newPage()
+  try {
+    await other.goto(stack.serve.uiUrl)
+    await other.getByTestId('paused-chip').click()
+    await other.getByTestId('paused-continue-unedited').click()
+    expect((await response).status).toBe(200)
+  } finally {
+    await other.close()
+  }
+  await expect(editor).toHaveAttribute('data-mode', 'pause-ended')
+  await expect(editor.getByTestId('pause-ended')).toContainText('resumed from elsewhere')
+  await expect(editor.getByTestId('pause-continue')).toHaveCount(0)
+  // Ctrl+Enter no longer continues anything: the upstream got the one unedited request.
+  await editor.locator('.cm-content').click()
+  await page.keyboard.press('Control+Enter')
+  expect(stack.emulator.received.map((r) => r.body.toString())).toEqual([sent])
 })
 
 test('a breakpoint nobody attends times out and the request goes on unedited', async ({ page, stack }) => {
-  const serve = await startServe({ upstream: stack.emulator.url, args: ['--break-timeout', '3'] })
+  const serve = await startServe({ upstream: stack.emulator.url, args: ['--break-timeout', '5'] })
   try {
-    await page.goto(serve.uiUrl)
-    await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
-    await page.getByTestId('repair-chip').click()
-    await page.getByTestId('breakpoint-filter').fill('model:mimo-v2.5-pro')
-    await page.getByTestId('breakpoint-add').click()
-    await expect(page.getByTestId('breakpoint-row')).toContainText('model:mimo-v2.5-pro')
-    const sent = JSON.stringify({ model: 'mimo-v2.5-pro', max_tokens: 50, messages: [{ role: 'user', content: 'nobody is watching' }] })
-    const response = fetch(`${serve.proxyUrl}/anthropic/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': 'sk-e2e0123456789abcdefghijklmnop' }, body: sent })
+    await breakOnModel(page, serve.uiUrl)
+    const sent = ask('nobody is watching')
+    const response = post(serve.proxyUrl, sent)
     await expect(page.getByTestId('paused-item')).toBeVisible()
     await expect(page.getByTestId('paused-item')).toContainText('continues by itself in')
     expect(stack.emulator.received).toHaveLength(0)
+    // Opened in the editor and left alone: the editor shows the countdown, then that the timeout let it go.
+    await page.getByTestId('paused-edit').click()
+    const editor = page.getByTestId('replay-editor')
+    await expect(editor.getByTestId('pause-countdown')).toContainText('continues unedited in 0:0')
     expect((await response).status).toBe(200)
     expect(stack.emulator.received.map((r) => r.body.toString())).toEqual([sent])
     await expect(page.getByTestId('paused-item')).toHaveCount(0)
+    await expect(editor.getByTestId('pause-ended')).toContainText('The timeout continued it unedited')
   } finally {
     await serve.stop()
   }

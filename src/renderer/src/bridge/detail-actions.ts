@@ -4,12 +4,15 @@ import { getApi } from '../api/get-api'
 import { useAppStore } from '../store/app-store'
 import { bodyKey, idle, type BodyMode, type DetailTab, type Loadable, type StreamMode } from '../store/detail-slice'
 import { syncAnalysis } from './analysis-actions'
+import { openEditor } from './replay-editor-actions'
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err))
 
 export function openExchange(id: string): void {
   const s = useAppStore.getState()
   s.setSelected(id)
+  // A request held at a breakpoint is there to be edited and let go: the replay editor opens on it.
+  if (s.byId.get(id)?.state === 'paused' && s.editor?.exchangeId !== id) void openEditor(id)
   if (s.openId === id && s.detail.status !== 'error') return
   s.setOpenId(id)
   s.setDetail({ key: id, status: 'loading' })

@@ -10,6 +10,7 @@ import { useAppStore } from '../store/app-store'
 import type { ReplayEditor } from '../store/replay-slice'
 import { knownSummary } from './analysis-actions'
 import { docText, isEdited, loadDoc, originalText, setDocText } from './editor-doc'
+import { pausedEdit, pausedNow } from './paused-actions'
 import { refreshKeyStatus } from './typed-keys'
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err))
@@ -76,8 +77,36 @@ function blankEditor(id: string, summary: ExchangeSummary | undefined): ReplayEd
     keyNeed: null,
     keyWanted: false,
     sendError: null,
-    model: freshModel(0)
+    model: freshModel(0),
+    paused: null
   }
+}
+
+/** A paused request still waiting: its fixes and edits go through `breakpoints:*` (the recorded responses are the evidence). */
+const pausedRequest = (ed: ReplayEditor): boolean => ed.paused?.phase === 'request' && ed.paused.ended === null
+
+/** The fixes that would change a paused request's body as it is now (none once the pause ended). */
+async function pausedFixIds(id: string, body: string): Promise<string[]> {
+  return getApi()['breakpoints:fixes']({ id, body }).then(
+    (r) => r.fixIds,
+    () => []
+  )
+}
+
+let fixTimer: ReturnType<typeof setTimeout> | null = null
+/** A paused request's fixes follow its text: asked again once the typing (or a fix) settled. */
+function refreshPausedFixes(delayMs = 300): void {
+  if (fixTimer) clearTimeout(fixTimer)
+  fixTimer = setTimeout(() => {
+    fixTimer = null
+    const ed = useAppStore.getState().editor
+    if (!ed || ed.status !== 'ready' || !pausedRequest(ed)) return
+    const id = ed.exchangeId
+    void pausedFixIds(id, docText()).then((fixIds) => {
+      const now = useAppStore.getState().editor
+      if (now?.exchangeId === id && now.paused && now.paused.ended === null) useAppStore.getState().patchEditor({ fixIds }, id)
+    })
+  }, delayMs)
 }
 
 /** The fixes the request's diagnosis offers, the culprit's first (the same order as the diagnosis panel). */
@@ -104,7 +133,9 @@ export async function openEditor(id: string, options: OpenOptions = {}): Promise
     const active = document.activeElement
     returnFocus = active instanceof HTMLElement && active !== document.body ? active : null
   }
-  if (s.editor?.exchangeId === id && s.editor.status === 'ready' && !options.body) {
+  // A pause that ended is reopened as the recorded request it became.
+  const ended = s.editor?.exchangeId === id && !!s.editor.paused?.ended
+  if (s.editor?.exchangeId === id && s.editor.status === 'ready' && !options.body && !ended) {
     if (options.fixId) await applyFix(options.fixId)
     return true
   }
@@ -116,7 +147,8 @@ export async function openEditor(id: string, options: OpenOptions = {}): Promise
   loadDoc('')
   try {
     const api = getApi()
-    const [body, detail, fixIds] = await Promise.all([api['exchanges:body']({ id, part: 'request' }), api['exchanges:get']({ id }), fixIdsFor(id), refreshKeyStatus()])
+    const paused = await pausedNow(id).catch(() => null)
+    const [body, detail, diagnosed] = await Promise.all([api['exchanges:body']({ id, part: 'request' }), api['exchanges:get']({ id }), paused ? [] : fixIdsFor(id), refreshKeyStatus()])
     if (my !== loadToken) return false
     if (!detail) throw new Error('this exchange is no longer in the store')
     const raw = body.text ?? ''
@@ -131,7 +163,11 @@ export async function openEditor(id: string, options: OpenOptions = {}): Promise
     } catch {
       // Not JSON: shown and sent as text.
     }
-    const readOnly = body.truncated
+    const fixIds = paused?.phase === 'request' && isJson && !body.truncated ? await pausedFixIds(id, pretty) : diagnosed
+    if (my !== loadToken) return false
+    const readOnly = paused?.phase === 'response'
+      ? 'its request already went upstream (shown here as sent); the response is held before its first byte reached the client'
+      : body.truncated
       ? `the editor shows the first ${raw.length.toLocaleString('en-US')} characters of ${body.size.toLocaleString('en-US')} bytes: editing is off, Send replays the exact original`
       : body.text === null && body.size > 0
         ? `${body.note ?? 'the body could not be decoded'}: editing is off, Send replays the exact original`
@@ -146,7 +182,8 @@ export async function openEditor(id: string, options: OpenOptions = {}): Promise
       fixIds,
       recordedHeaders: detail.request.headers,
       model: freshModel(messageCount),
-      keyNeed: keyNeed(detail.request.headers, useAppStore.getState().keyStatus)
+      keyNeed: keyNeed(detail.request.headers, useAppStore.getState().keyStatus),
+      paused: paused ? pausedEdit(paused) : null
     }
     loadDoc(pretty)
     if (draft && draft.original === pretty && !readOnly) {
@@ -160,6 +197,8 @@ export async function openEditor(id: string, options: OpenOptions = {}): Promise
     }
     editor.edited = isEdited()
     useAppStore.getState().setEditor(editor)
+    // Unsent edits came back: the fixes are those of the edited text.
+    if (editor.paused && editor.edited) refreshPausedFixes(0)
   } catch (err) {
     if (my !== loadToken) return false
     useAppStore.getState().patchEditor({ status: 'error', loadError: message(err) }, id)
@@ -184,6 +223,7 @@ function landed(id: string, result: EditResult, model?: EditModel): void {
   if (!ed || ed.exchangeId !== id) return
   setDocText(result.body, true)
   useAppStore.getState().patchEditor({ changes: [...ed.changes, ...result.changes], edited: isEdited(), problem: null, ...(model ? { model } : {}) }, id)
+  refreshPausedFixes(0)
 }
 
 /** A fix from the diagnosis, on the editor's current text. `use-matching-base-url` changes the target instead. */
@@ -207,7 +247,8 @@ export function applyFix(fixId: string): Promise<void> {
     if (ed.readOnly) return patch({ problem: { kind: 'error', text: `${fixId}: ${ed.readOnly}` } }, id)
     patch({ busy: true }, id)
     try {
-      landed(id, await getApi()['replay:apply-fix']({ id, fixId, body: docText() }))
+      const api = getApi()
+    landed(id, await (pausedRequest(ed) ? api['breakpoints:apply-fix'] : api['replay:apply-fix'])({ id, fixId, body: docText() }))
     } catch (err) {
       const text = message(err)
       patch({ problem: { kind: 'error', text: text.startsWith(fixId) ? text : `${fixId}: ${text}` } }, id)
@@ -280,6 +321,7 @@ export function resetEditor(): void {
   drafts.delete(ed.exchangeId)
   setDocText(originalText())
   useAppStore.getState().patchEditor({ changes: [], headers: null, target: ORIGINAL, problem: null, sendError: null, edited: false, model: freshModel(ed.model.messageCount) }, ed.exchangeId)
+  refreshPausedFixes(0)
 }
 
 /** The CodeMirror document changed (typing, undo): is it still the original? */
@@ -288,6 +330,7 @@ export function noteDocChanged(): void {
   if (!ed || ed.status !== 'ready') return
   const edited = isEdited()
   if (edited !== ed.edited) useAppStore.getState().patchEditor({ edited }, ed.exchangeId)
+  refreshPausedFixes()
 }
 
 export function setEditorHeaders(headers: HeaderList | null): void {

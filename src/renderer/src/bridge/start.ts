@@ -11,6 +11,7 @@ import { closeDetail, scheduleOpenRefresh } from './detail-actions'
 import { createFrameBatcher } from './frame-batcher'
 import { noteMinimizeProgress } from './minimize-actions'
 import { invalidatePages, loadTail, PAGE_SIZE } from './pages'
+import { notePausedStatus } from './paused-actions'
 import { noteReplayStatus } from './replay-send-actions'
 import { refreshKeyStatus } from './typed-keys'
 
@@ -85,13 +86,18 @@ export function startBridge(): void {
   })
   // Replay and minimize events are few and each one matters (a status change): applied as they come.
   api.on('replay:status', noteReplayStatus)
+  // The editor on a paused exchange learns that it went on (timeout, client gone, another window).
+  api.on('breakpoints:status', notePausedStatus)
   api.on('repro:progress', noteMinimizeProgress)
 
   connection.subscribe((status, reopened) => {
     useAppStore.getState().setConnection(status)
     if (status.state !== 'open') return
     if (useAppStore.getState().appState === 'error') void loadAll()
-    else if (reopened) void resync()
+    else if (reopened) {
+      void resync()
+      void getApi()['breakpoints:status'](null).then(notePausedStatus, () => {})
+    }
   })
 
   void (async () => {

@@ -40,6 +40,25 @@ export interface ReplayEditor {
   sendError: string | null
   /** What the timeline's structured actions did to the document. */
   model: EditModel
+  /** Held at a breakpoint: the editor continues, answers or drops it instead of replaying (null: a recorded request). */
+  paused: PausedEdit | null
+}
+
+/** The exchange the editor holds at a breakpoint, and how that pause ended. */
+export interface PausedEdit {
+  phase: 'request' | 'response'
+  /** A paused response: the upstream's status (its body has not been read). */
+  status: number | null
+  /** When the core continues it unedited by itself. */
+  timeoutAt: string
+  /** What the user chose, sent to the core and not answered yet. */
+  resuming: 'continue' | 'continue-unedited' | 'answer' | 'drop' | null
+  /** null while it waits; once it went on, what happened (by the user, the timeout, its client going away). */
+  ended: string | null
+  /** The core refused a resume (it went on meanwhile, a bad answer). */
+  error: string | null
+  /** The answer form is open (it takes the diff's place). */
+  answering: boolean
 }
 
 export interface ReplayRun {

@@ -1,5 +1,5 @@
 // Repair rules (toggle, delete, add for everything), breakpoints (add with a filter, remove) and the exchanges
-// paused at one, each with its request to edit, one-click fixes, continue, answer or drop.
+// paused at one, each with its quick actions and a way into the replay editor, where it is edited and let go.
 import { useState } from 'react'
 import type { BreakPhase, BreakpointStatus, RepairRule, RepairStatus } from '@shared/types'
 import { getApi } from '../../api/get-api'

@@ -10,7 +10,7 @@ import { basicSetup, EditorView } from 'codemirror'
 import { useEffect, useRef } from 'react'
 import { attachDocView, startText } from '../../bridge/editor-doc'
 import { noteDocChanged } from '../../bridge/replay-editor-actions'
-import { sendReplay } from '../../bridge/replay-send-actions'
+import { primaryAction } from '../../bridge/paused-actions'
 import { applyMarked, clearMarks, fixMarks } from './fix-marks'
 import './replay.css'
 
@@ -63,13 +63,13 @@ export default function ReplayBodyEditor({ readOnly }: { readOnly: boolean }) {
       state: EditorState.create({
         doc: startText(),
         extensions: [
-          // Before basicSetup's Mod-Enter (insert a blank line): here it sends.
+          // Before basicSetup's Mod-Enter (insert a blank line): here it sends (or continues a paused request).
           Prec.highest(
             keymap.of([
               {
                 key: 'Mod-Enter',
                 run: () => {
-                  void sendReplay()
+                  primaryAction()
                   return true
                 }
               }

@@ -10,8 +10,16 @@ export function ReplayEditorHead({ editor }: { editor: ReplayEditor }) {
   const tone = original ? statusTone(original) : 'neutral'
   return (
     <div className="replay-head">
-      <span className="replay-title">Edit &amp; replay</span>
-      {original && (
+      <span className="replay-title" data-testid="replay-title">
+        {editor.paused ? `Paused ${editor.paused.phase}` : 'Edit & replay'}
+      </span>
+      {editor.paused?.phase === 'response' && editor.paused.status !== null && (
+        <span className="status-pill pill-neutral" title="The upstream's status; its body has not been read">
+          {editor.paused.status}
+        </span>
+      )}
+      {editor.paused?.ended && <span className="chip">went on</span>}
+      {original && !editor.paused && (
         <span className={`status-pill pill-${tone}`} title="How the original ended">
           {original.status ?? original.state}
         </span>

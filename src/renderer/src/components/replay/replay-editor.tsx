@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { closeEditor, setKeyWanted } from '../../bridge/replay-editor-actions'
-import { sendReplay } from '../../bridge/replay-send-actions'
+import { primaryAction } from '../../bridge/paused-actions'
 import { useAppStore } from '../../store/app-store'
 import { KeyField } from '../shared/key-field'
 import ReplayBodyEditor from './replay-body-editor'
@@ -8,6 +8,8 @@ import { ReplayChanges } from './replay-changes'
 import { ReplayEditorHead } from './replay-editor-head'
 import { ReplayFixes } from './replay-fixes'
 import { ReplayHeaders } from './replay-headers'
+import { PausedDiff } from './paused-diff'
+import { PausedSendBar } from './paused-send-bar'
 import { ReplayResult } from './replay-result'
 import { ReplaySendBar } from './replay-send-bar'
 import { ReplayTargetSelect } from './replay-target'
@@ -39,7 +41,7 @@ export default function ReplayEditorPanel() {
       if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.defaultPrevented) return
       if (document.activeElement && document.activeElement !== document.body) return
       e.preventDefault()
-      void sendReplay()
+      primaryAction()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
@@ -47,11 +49,14 @@ export default function ReplayEditorPanel() {
 
   if (!editor) return null
   const ready = editor.status === 'ready'
+  const paused = editor.paused
+  // A paused request shows what the edits changed against the request as it arrived.
+  const pausedDiff = paused?.phase === 'request' && editor.edited && !paused.answering
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       // Inside CodeMirror its own keymap sent already (and marked the event handled).
-      if (!e.defaultPrevented) void sendReplay()
+      if (!e.defaultPrevented) primaryAction()
       e.preventDefault()
       return
     }
@@ -68,7 +73,8 @@ export default function ReplayEditorPanel() {
       data-testid="replay-editor"
       data-id={editor.exchangeId}
       data-state={editor.status}
-      aria-label="Edit and replay"
+      data-mode={paused ? (paused.ended === null ? 'paused' : 'pause-ended') : 'replay'}
+      aria-label={paused ? 'Paused exchange' : 'Edit and replay'}
       ref={panel}
       tabIndex={-1}
       style={overlay ? undefined : { width }}
@@ -97,24 +103,30 @@ export default function ReplayEditorPanel() {
           <div className="replay-top">
             <ReplayFixes editor={editor} />
             <ReplayChanges editor={editor} />
-            <div className="replay-row">
-              <ReplayTargetSelect editor={editor} />
-            </div>
-            <KeyField
-              name="replay"
-              need={editor.keyNeed}
-              wanted={editor.keyWanted}
-              testId="replay-key-input"
-              onWanted={setKeyWanted}
-            />
-            <ReplayHeaders editor={editor} />
+            {/* A paused exchange goes on where it was going, with its own headers and key. */}
+            {!paused && (
+              <>
+                <div className="replay-row">
+                  <ReplayTargetSelect editor={editor} />
+                </div>
+                <KeyField
+                  name="replay"
+                  need={editor.keyNeed}
+                  wanted={editor.keyWanted}
+                  testId="replay-key-input"
+                  onWanted={setKeyWanted}
+                />
+                <ReplayHeaders editor={editor} />
+              </>
+            )}
           </div>
-          <div className={`replay-body${hasRun ? ' replay-body-half' : ''}`}>
+          <div className={`replay-body${(hasRun && !paused) || pausedDiff ? ' replay-body-half' : ''}`}>
             {editor.readOnly && <div className="notice notice-warn">{editor.readOnly}</div>}
             <ReplayBodyEditor readOnly={editor.readOnly !== null} />
           </div>
-          <ReplaySendBar editor={editor} />
-          {hasRun && <ReplayResult />}
+          {paused ? <PausedSendBar key={editor.exchangeId} editor={editor} paused={paused} /> : <ReplaySendBar editor={editor} />}
+          {pausedDiff && <PausedDiff editor={editor} />}
+          {hasRun && !paused && <ReplayResult />}
         </>
       )}
     </aside>

@@ -4,11 +4,12 @@ import { diffJson, diffRows, type DiffRow } from '../../lib/json-diff'
 import { JsonDiffView } from '../shared/json-diff-view'
 import './replay.css'
 
-function rowsOf(original: string, sent: string): DiffRow[] | string {
+/** The structural diff of two JSON bodies, or why there is none (`notJson`: what to say when one does not parse). */
+export function rowsOf(original: string, sent: string, notJson = 'the bodies are not JSON, so they cannot be compared structurally'): DiffRow[] | string {
   try {
     return diffRows(diffJson(JSON.parse(original), JSON.parse(sent)))
   } catch {
-    return original === sent ? [] : 'the bodies are not JSON, so they cannot be compared structurally'
+    return original === sent ? [] : notJson
   }
 }
 
