@@ -3,9 +3,9 @@
 // drop and a paused response from the editor; a pause another window resumed; a breakpoint nobody attends
 // times out and the request goes on unedited; a rule added in the panel patches the agent's next requests and the
 // header counts them.
-import type { Page } from '@playwright/test'
+import type { Browser, Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { startServe } from './serve'
+import { startServe, type Serve } from './serve'
 import { anthropicForgetfulAgent } from '../scenarios/forgetful-agent'
 
 // Wide enough for the rules chip to sit in the header (below 1360 px it is in the "More" menu).
@@ -44,7 +44,9 @@ test('break on the next request, one-click fix in the replay editor, continue: t
   await expect(editor.locator('.cm-content')).toContainText('"type": "thinking"')
   await expect(editor.getByTestId('pause-diff')).toContainText('thinking')
   await expect(editor.getByTestId('pause-continue')).toContainText('Continue with edits')
-  await editor.getByTestId('pause-continue').click()
+  // Ctrl+Enter in the body continues with the edits (as it sends in the replay editor).
+  await editor.locator('.cm-content').click()
+  await page.keyboard.press('Control+Enter')
   const results = await agent
   expect(results.map((r) => r.status)).toEqual([200, 200])
   await expect(editor).toHaveAttribute('data-mode', 'pause-ended')
@@ -126,29 +128,62 @@ test('from the editor: answer a paused request, drop one, and continue a paused 
   expect(stack.emulator.received).toHaveLength(1)
 })
 
-test('a pause resumed from another window: the editor says so and sends nothing', async ({ page, stack, browser }) => {
-  await breakOnModel(page, stack.serve.uiUrl)
-  const sent = ask('two windows')
-  const response = post(stack.serve.proxyUrl, sent)
+/**
+ * A request paused and opened in this window's editor, then continued unedited from a second window (its client
+ * gets 200). `opened` runs once the editor shows the pause. Returns this window's editor.
+ */
+async function continuedElsewhere(page: Page, browser: Browser, serve: Serve, sent: string, opened?: () => void): Promise<Locator> {
+  await breakOnModel(page, serve.uiUrl)
+  const response = post(serve.proxyUrl, sent)
   await page.getByTestId('paused-edit').click()
   const editor = page.getByTestId('replay-editor')
   await expect(editor).toHaveAttribute('data-mode', 'paused')
-  // The other window lets it go unedited.
+  opened?.()
   const other = await browser.newPage()
   try {
-    await other.goto(stack.serve.uiUrl)
+    await other.goto(serve.uiUrl)
     await other.getByTestId('paused-chip').click()
     await other.getByTestId('paused-continue-unedited').click()
     expect((await response).status).toBe(200)
   } finally {
     await other.close()
   }
+  return editor
+}
+
+test('a pause resumed from another window: the editor says so and sends nothing', async ({ page, stack, browser }) => {
+  const sent = ask('two windows')
+  const editor = await continuedElsewhere(page, browser, stack.serve, sent)
   await expect(editor).toHaveAttribute('data-mode', 'pause-ended')
   await expect(editor.getByTestId('pause-ended')).toContainText('resumed from elsewhere')
   await expect(editor.getByTestId('pause-continue')).toHaveCount(0)
   // Ctrl+Enter no longer continues anything: the upstream got the one unedited request.
   await editor.locator('.cm-content').click()
   await page.keyboard.press('Control+Enter')
+  expect(stack.emulator.received.map((r) => r.body.toString())).toEqual([sent])
+})
+
+test('a Continue the core refuses (the pause ended unheard): its error is shown, then what happened', async ({ page, stack, browser }) => {
+  // This window stops hearing breakpoint events once the editor is open, so it still shows the pause as waiting.
+  let deaf = false
+  await page.routeWebSocket(
+    () => true,
+    (ws) => {
+      const server = ws.connectToServer()
+      server.onMessage((m) => {
+        if (deaf && typeof m === 'string' && m.includes('"breakpoints:status"')) return
+        ws.send(m)
+      })
+      ws.onMessage((m) => server.send(m))
+    }
+  )
+  const sent = ask('refused')
+  const editor = await continuedElsewhere(page, browser, stack.serve, sent, () => (deaf = true))
+  await expect(editor).toHaveAttribute('data-mode', 'paused')
+  await editor.getByTestId('pause-drop').click()
+  await expect(editor.getByTestId('pause-error')).toContainText('The inspector refused')
+  await expect(editor.getByTestId('pause-error')).toContainText('is not paused')
+  await expect(editor.getByTestId('pause-ended')).toContainText('resumed from elsewhere')
   expect(stack.emulator.received.map((r) => r.body.toString())).toEqual([sent])
 })
 

@@ -70,8 +70,8 @@ export function notePausedStatus(status: BreakpointStatus): void {
     if (still.timeoutAt !== ed.paused.timeoutAt) patchPaused(ed.exchangeId, { timeoutAt: still.timeoutAt })
     return
   }
-  const choice = ed.paused.resuming
-  if (choice) return endPause(ed.exchangeId, ed.paused.phase === 'response' ? (RESPONSE_DONE[choice] ?? DONE[choice]) : DONE[choice])
+  // Our own resume is in flight: its answer says whether it was ours that let it go.
+  if (ed.paused.resuming) return
   // Not ours: say what it most likely was now, then what the recorded exchange says.
   const timedOut = Date.now() >= Date.parse(ed.paused.timeoutAt) - 1000
   endPause(ed.exchangeId, timedOut ? 'The timeout continued it unedited (nobody resumed it in time).' : 'It is no longer paused: it went on without this editor.')
@@ -120,14 +120,18 @@ export async function resumePaused(choice: ResumeChoice, answer?: { status: stri
   const now = useAppStore.getState().editor
   if (now?.exchangeId !== id || !now.paused || now.paused.ended !== null) return
   patchPaused(id, { resuming: choice, error: null })
+  let status: BreakpointStatus
   try {
-    const status = await getApi()['breakpoints:resume']({ id, action: choice === 'answer' ? 'answer' : choice === 'drop' ? 'drop' : 'continue', body, response })
-    notePausedStatus(status)
+    status = await getApi()['breakpoints:resume']({ id, action: choice === 'answer' ? 'answer' : choice === 'drop' ? 'drop' : 'continue', body, response })
   } catch (err) {
     patchPaused(id, { resuming: null, error: `The inspector refused: ${message(err)}` })
-    // It may have gone on meanwhile: the status says.
+    // It may have gone on meanwhile (the timeout, its client): the status says, and the editor says which.
     void getApi()['breakpoints:status'](null).then(notePausedStatus, () => {})
+    return
   }
+  const phase = ed.paused.phase
+  endPause(id, phase === 'response' ? (RESPONSE_DONE[choice] ?? DONE[choice]) : DONE[choice])
+  notePausedStatus(status)
 }
 
 /** A response of one's own to start from: an empty answer shaped as the request's format expects. */

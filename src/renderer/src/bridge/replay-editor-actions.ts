@@ -147,8 +147,14 @@ export async function openEditor(id: string, options: OpenOptions = {}): Promise
   loadDoc('')
   try {
     const api = getApi()
-    const paused = await pausedNow(id).catch(() => null)
-    const [body, detail, diagnosed] = await Promise.all([api['exchanges:body']({ id, part: 'request' }), api['exchanges:get']({ id }), paused ? [] : fixIdsFor(id), refreshKeyStatus()])
+    // A paused request has no diagnosis yet (it is not stored): its fixes come from breakpoints:fixes below.
+    const [body, detail, diagnosed, paused] = await Promise.all([
+      api['exchanges:body']({ id, part: 'request' }),
+      api['exchanges:get']({ id }),
+      fixIdsFor(id),
+      pausedNow(id).catch(() => null),
+      refreshKeyStatus()
+    ])
     if (my !== loadToken) return false
     if (!detail) throw new Error('this exchange is no longer in the store')
     const raw = body.text ?? ''

@@ -12,6 +12,7 @@ import './diagnosis.css'
 export function AnalysisView({ baseLabel }: { baseLabel?: (id: string) => string | null }) {
   const id = useAppStore((s) => s.analysisId)
   const requestView = useAppStore((s) => s.requestView)
+  const paused = useAppStore((s) => s.analysisId !== null && s.byId.get(s.analysisId)?.state === 'paused')
   const diagnosis = useAppStore((s) => (s.diagnosis.status === 'ready' ? s.diagnosis.value : null))
   const target = useAppStore((s) => s.target)
 
@@ -42,7 +43,11 @@ export function AnalysisView({ baseLabel }: { baseLabel?: (id: string) => string
             </div>
           )}
           {requestView.status === 'ready' && requestView.value === null && (
-            <div className="notice muted">No timeline: the request body is not JSON of a known protocol (or not stored yet).</div>
+            <div className="notice muted">
+              {paused
+                ? 'Held at a breakpoint: its timeline comes once it is recorded. Edit it in the replay editor meanwhile.'
+                : 'No timeline: the request body is not JSON of a known protocol (or not stored yet).'}
+            </div>
           )}
           {requestView.status === 'ready' && requestView.value && (
             <Timeline key={id ?? ''} view={requestView.value} diagnosis={diagnosis} target={target} />

@@ -29,6 +29,7 @@ export function DiagnosisPanel() {
   const diagnosis = useAppStore((s) => s.diagnosis)
   const view = useAppStore((s) => (s.requestView.status === 'ready' ? s.requestView.value : null))
   const roleOf = useRoleOf(view)
+  const paused = useAppStore((s) => s.analysisId !== null && s.byId.get(s.analysisId)?.state === 'paused')
 
   let body
   let state = 'loading'
@@ -41,7 +42,11 @@ export function DiagnosisPanel() {
     )
   else if (!diagnosis.value) {
     state = 'unreadable'
-    body = <div className="notice muted">The request body is not JSON of a known protocol, so there is nothing to check.</div>
+    body = paused ? (
+      <div className="notice muted">Held at a breakpoint: it is diagnosed once it is recorded. Its fixes are in the replay editor.</div>
+    ) : (
+      <div className="notice muted">The request body is not JSON of a known protocol, so there is nothing to check.</div>
+    )
   } else if (diagnosis.value.error) {
     state = 'failed'
     body = <Failure d={diagnosis.value} roleOf={roleOf} />

@@ -49,6 +49,11 @@ export function PausedSendBar({ editor, paused }: { editor: ReplayEditor; paused
             </button>
           )}
         </div>
+        {paused.error && (
+          <div className="error-box" role="alert" data-testid="pause-error">
+            {paused.error}
+          </div>
+        )}
       </div>
     )
   }
