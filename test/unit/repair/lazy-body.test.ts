@@ -84,6 +84,18 @@ describe('lazy request body', () => {
     expect(JSON.parse(out)).toEqual({ model: 'm', messages: [{ role: 'user', content: 'café "q" \\' }, { role: 'assistant', content: '', tool_calls: [{ id: 'c1' }] }], stream: true, tools: [{ name: 'a' }] })
   })
 
+  it('sends a long history of untouched messages as a few views of the original bytes', () => {
+    const messages = Array.from({ length: 200 }, (_, k) => ({ role: k % 2 ? 'assistant' : 'user', content: `turn ${k}` }))
+    const text = JSON.stringify({ model: 'm', messages })
+    const lazy = lazyBody(Buffer.from(text))!
+    const sent = lazy.body.messages as JsonRecord[]
+    sent[100].content = 'changed'
+    const parts = lazy.serialize()
+    expect(parts.length).toBeLessThanOrEqual(7)
+    messages[100].content = 'changed'
+    expect(Buffer.concat(parts).toString('utf8')).toBe(JSON.stringify({ model: 'm', messages }))
+  })
+
   it('follows every kind of change: a key deleted, a message inserted, replaced or removed, a nested push', () => {
     const text = JSON.stringify({ messages: [{ role: 'system', content: 's' }, { role: 'user', content: [{ type: 'text', text: 'a' }] }, 'odd', { role: 'assistant', content: 'x', extra: 1 }], max_tokens: 5 })
     const lazy = lazyBody(Buffer.from(text))!
@@ -121,9 +133,15 @@ describe('lazy request body', () => {
       expect(lazy, text).not.toBeNull()
       const messages = lazy!.body.messages as unknown[]
       expect(JSON.parse(JSON.stringify(lazy!.body))).toEqual(JSON.parse(text))
-      // Touch every other message: read ones are re-written, the rest copied.
-      messages.forEach((m, k) => k % 2 === 0 && typeof m === 'object' && m !== null && Object.keys(m))
-      expect(JSON.parse(Buffer.concat(lazy!.serialize()).toString('utf8'))).toEqual(JSON.parse(text))
+      // Touch every third message (read ones are re-written, the rest copied, neighbours in one run), and now and
+      // then take one out: the neighbours it separated are no longer one run.
+      messages.forEach((m, k) => k % 3 === 0 && typeof m === 'object' && m !== null && Object.keys(m))
+      const expected = JSON.parse(text) as { messages: unknown[] }
+      if (n % 4 === 1 && messages.length > 2) {
+        messages.splice(1, 1)
+        expected.messages.splice(1, 1)
+      }
+      expect(JSON.parse(Buffer.concat(lazy!.serialize()).toString('utf8'))).toEqual(expected)
     }
   })
 

@@ -55,7 +55,7 @@ function scanBody(bytes: Buffer): LazyBody | null {
   const ranges = new Map<string, Member>()
   for (const m of members.list) {
     ranges.set(m.key, m)
-    const value = m === messages ? scanArray(bytes, m.start).map((r) => standIn(bytes, r.start, r.end, stands)) : UNREAD
+    const value = m === messages ? scanArray(bytes, m.start).map((item, index) => standIn(bytes, item, index, stands)) : UNREAD
     // As JSON.parse does: an own property, also for "__proto__".
     Object.defineProperty(values, m.key, { value, writable: true, enumerable: true, configurable: true })
   }
@@ -77,16 +77,21 @@ const UNREAD = Symbol('unread')
 
 /** A message: its role read from the scan, the rest parsed from its bytes when first touched. */
 interface Stand {
+  /** Its place in the array as sent. */
+  index: number
   start: number
   end: number
   parsed: unknown
   touched: boolean
 }
 
-function standIn(bytes: Buffer, start: number, end: number, stands: WeakMap<object, Stand>): unknown {
-  if (bytes[start] !== OPEN_OBJECT) return parseSlice(bytes, start, end)
-  const { role, keys } = membersOf(bytes, start)
-  const stand: Stand = { start, end, parsed: undefined, touched: false }
+function standIn(bytes: Buffer, { start, end, members }: Item, index: number, stands: WeakMap<object, Stand>): unknown {
+  if (!members) return parseSlice(bytes, start, end)
+  const keys = new Set(members.map((m) => m.key))
+  const roleAt = members.filter((m) => m.key === 'role').pop()
+  // Its role when that is a plain string (otherwise reading it parses the message).
+  const role = roleAt && bytes[roleAt.start] === QUOTE ? stringAt(bytes, roleAt.start, roleAt.end) : undefined
+  const stand: Stand = { index, start, end, parsed: undefined, touched: false }
   const real = (): JsonRecord => {
     if (!stand.touched) {
       stand.parsed = parseSlice(bytes, start, end)
@@ -132,12 +137,25 @@ function serialize(values: JsonRecord, bytes: Buffer, ranges: Map<string, Member
       raw(ranges.get(key)!.start, ranges.get(key)!.end)
     } else if (key === 'messages' && Array.isArray(value)) {
       text += `${first ? '' : ','}${JSON.stringify(key)}:[`
+      // Untouched messages that were neighbours go out as one run of the original bytes, separators included.
+      let run: { start: number; end: number; index: number } | null = null
+      const endRun = (): void => {
+        if (run) raw(run.start, run.end)
+        run = null
+      }
       value.forEach((item, k) => {
-        if (k > 0) text += ','
         const stand = isRecord(item) ? stands.get(item) : undefined
-        if (stand && !stand.touched) raw(stand.start, stand.end)
+        if (stand && !stand.touched && run && stand.index === run.index + 1) {
+          run.end = stand.end
+          run.index = stand.index
+          return
+        }
+        endRun()
+        if (k > 0) text += ','
+        if (stand && !stand.touched) run = { start: stand.start, end: stand.end, index: stand.index }
         else text += JSON.stringify(stand ? stand.parsed : item) ?? 'null'
       })
+      endRun()
       text += ']'
     } else {
       const json = JSON.stringify(value)
@@ -217,7 +235,7 @@ function scanObject(bytes: Buffer, i: number): { list: Member[]; end: number } {
   for (;;) {
     if (bytes[j] !== QUOTE) throw new ScanError('expected a key')
     const keyEnd = skipString(bytes, j)
-    const key = JSON.parse(bytes.toString('utf8', j, keyEnd)) as string
+    const key = stringAt(bytes, j, keyEnd)
     j = skipSpace(bytes, keyEnd)
     if (bytes[j] !== COLON) throw new ScanError('expected a colon')
     const start = skipSpace(bytes, j + 1)
@@ -230,13 +248,15 @@ function scanObject(bytes: Buffer, i: number): { list: Member[]; end: number } {
   }
 }
 
-function scanArray(bytes: Buffer, i: number): Array<{ start: number; end: number }> {
-  const items: Array<{ start: number; end: number }> = []
+/** The array's items; an object item with its members (one pass: messages are scanned once). */
+function scanArray(bytes: Buffer, i: number): Item[] {
+  const items: Item[] = []
   let j = skipSpace(bytes, i + 1)
   if (bytes[j] === CLOSE_ARRAY) return items
   for (;;) {
-    const end = skipValue(bytes, j)
-    items.push({ start: j, end })
+    const object = bytes[j] === OPEN_OBJECT ? scanObject(bytes, j) : null
+    const end = object ? object.end : skipValue(bytes, j)
+    items.push({ start: j, end, members: object?.list ?? null })
     j = skipSpace(bytes, end)
     if (bytes[j] === COMMA) j = skipSpace(bytes, j + 1)
     else if (bytes[j] === CLOSE_ARRAY) return items
@@ -244,10 +264,22 @@ function scanArray(bytes: Buffer, i: number): Array<{ start: number; end: number
   }
 }
 
-/** A message's keys, and its `role` when that is a plain string (undefined otherwise: reading it parses the message). */
-function membersOf(bytes: Buffer, start: number): { role: string | undefined; keys: Set<string> } {
-  const { list } = scanObject(bytes, start)
-  const role = list.filter((m) => m.key === 'role').pop()
-  const text = role && bytes[role.start] === QUOTE ? (parseSlice(bytes, role.start, role.end) as string) : undefined
-  return { role: text, keys: new Set(list.map((m) => m.key)) }
+interface Item {
+  start: number
+  end: number
+  members: Member[] | null
+}
+
+/** A string's text: short plain ASCII (keys, roles) without a decoder call, anything else through JSON.parse. */
+function stringAt(bytes: Buffer, start: number, end: number): string {
+  if (end - start <= 66) {
+    let text = ''
+    for (let k = start + 1; k < end - 1; k++) {
+      const b = bytes[k]
+      if (b < 0x20 || b > 0x7e || b === BACKSLASH) return JSON.parse(bytes.toString('utf8', start, end)) as string
+      text += String.fromCharCode(b)
+    }
+    return text
+  }
+  return JSON.parse(bytes.toString('utf8', start, end)) as string
 }
