@@ -4,6 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { anthropicForgetfulAgent, openaiForgetfulAgent, thinkingOf, type TurnResult } from '../scenarios/forgetful-agent'
 import { startStack, waitForEnded, type Stack } from './stack'
+import { buildBundle } from '../../src/main/core/repro/export/bundle'
+import { exchangeFromRecord } from '../../src/main/core/repro/export/from-record'
 import type { ExchangeSummary } from '../../src/shared/types'
 
 let stack: Stack | undefined
@@ -64,6 +66,11 @@ describe('repair rules: Anthropic, restore-thinking', () => {
     expect(original!.text).not.toContain('"thinking"')
     expect(sent.text).toContain('"thinking"')
     expect((await stack.inspector.handlers['exchanges:original-body']({ id: summaries[0].id }))).toBeNull()
+    // A repro bundle of it carries both: what went upstream, and the agent's own beside it, and says which is which.
+    const files = buildBundle({ exchange: exchangeFromRecord(stack.inspector.store, stack.inspector.store.get(patched.id)!), minimalBody: null, removed: [], minimizedBy: null, diagnosis: null, conversation: [], toolVersion: 't' })
+    expect(files['request.original.json']).toBe(sent.text)
+    expect(files['request.agent.json']).toBe(original!.text)
+    expect(files['README.md']).toMatch(/changed on the way by this inspector .* from `request\.agent\.json`/)
     // Conversation grouping follows the agent's history: one conversation for the whole session.
     expect(new Set(summaries.map((x) => x.conversationId)).size).toBe(1)
   })

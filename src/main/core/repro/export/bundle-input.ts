@@ -13,6 +13,8 @@ export interface BundleExchange {
   url: string
   requestHeaders: HeaderList
   requestBody: string
+  /** The body as the agent sent it, when the inspector changed it on the way (a repair rule, a breakpoint edit). */
+  agentBody?: string | null
   response: { status: number; statusMessage: string; headers: HeaderList; body: string } | null
 }
 

@@ -17,6 +17,7 @@ function scrubbed(e: BundleExchange): BundleExchange {
     url: scrubUrl(e.url),
     requestHeaders: scrubHeaders(e.requestHeaders),
     requestBody: scrub(e.requestBody),
+    agentBody: e.agentBody ? scrub(e.agentBody) : null,
     response: e.response ? { ...e.response, headers: scrubHeaders(e.response.headers), body: scrub(e.response.body) } : null
   }
 }
@@ -49,10 +50,11 @@ export function buildBundle(input: BundleInput): BundleFiles {
     'request.json': request,
     ...(pretty !== null ? { 'request.pretty.json': pretty } : {}),
     'request.original.json': e.requestBody,
+    ...(e.agentBody ? { 'request.agent.json': e.agentBody } : {}),
     'response.json': JSON.stringify(e.response ? { status: e.response.status, headers: Object.fromEntries(e.response.headers), body: bodyValue(e.response.body) } : null, null, 2) + '\n',
     'curl.sh': curlScript(t, summary),
     'repro.mjs': nodeScript(t, summary),
-    'README.md': bundleReadme({ ...input, exchange: e }, t, { original: Buffer.byteLength(e.requestBody), minimal: Buffer.byteLength(request) }, har.summary),
+    'README.md': bundleReadme({ ...input, exchange: e }, t, { original: Buffer.byteLength(e.requestBody), minimal: Buffer.byteLength(request), agent: e.agentBody ? Buffer.byteLength(e.agentBody) : null }, har.summary),
     'conversation.har': JSON.stringify(har.har, null, 2) + '\n'
   }
   // The last line of defence: nothing leaves with a key in it, whatever file it is in.

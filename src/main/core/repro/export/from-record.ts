@@ -24,6 +24,7 @@ export function exchangeFromRecord(store: Store, record: ExchangeRecord): Bundle
     url: s.upstreamUrl,
     requestHeaders: record.request.headers.filter(([n]) => n.toLowerCase() !== 'content-encoding'),
     requestBody: text(record.request.body ? store.getBody(record.request.body) : null, headerValue(record.request.headers, 'content-encoding')),
+    agentBody: record.request.original ? text(store.getBody(record.request.original), headerValue(record.request.headers, 'content-encoding')) : null,
     response: res
       ? {
           status: s.status ?? 0,

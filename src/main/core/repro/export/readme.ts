@@ -3,7 +3,7 @@ import { clientDetail } from '../../../../shared/client-label'
 import type { BundleInput } from './bundle-input'
 import { capText, type HarSummary } from './har'
 
-export function bundleReadme(input: BundleInput, t: { origin: string; path: string }, sizes: { original: number; minimal: number }, har?: HarSummary): string {
+export function bundleReadme(input: BundleInput, t: { origin: string; path: string }, sizes: { original: number; minimal: number; agent?: number | null }, har?: HarSummary): string {
   const e = input.exchange
   const d = input.diagnosis
   const model = safeModel(input.minimalBody ?? e.requestBody)
@@ -61,7 +61,9 @@ export function bundleReadme(input: BundleInput, t: { origin: string; path: stri
     input.minimalBody
       ? `- \`request.json\`: the minimized request (${sizes.minimal.toLocaleString('en-US')} bytes), byte for byte as the minimizer sent it and saw it fail; \`request.pretty.json\` is the same request indented for reading`
       : `- \`request.json\`: the original request (${sizes.minimal.toLocaleString('en-US')} bytes)`,
-    `- \`request.original.json\`: the request as the agent sent it (${sizes.original.toLocaleString('en-US')} bytes)`,
+    sizes.agent != null
+      ? `- \`request.original.json\`: the request as it went upstream (${sizes.original.toLocaleString('en-US')} bytes), changed on the way by this inspector (a repair rule or a breakpoint edit) from \`request.agent.json\`, the agent's own (${sizes.agent.toLocaleString('en-US')} bytes)`
+      : `- \`request.original.json\`: the request as the agent sent it (${sizes.original.toLocaleString('en-US')} bytes)`,
     '- `response.json`: status, headers and body as received',
     `- \`conversation.har\`: ${harLine(har)}, for any HAR viewer`,
     '- `curl.sh`, `repro.mjs`: run it',
