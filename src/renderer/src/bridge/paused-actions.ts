@@ -81,7 +81,7 @@ export function notePausedStatus(status: BreakpointStatus): void {
 function endPause(id: string, text: string): void {
   patchPaused(id, { ended: text, resuming: null, answering: false })
   const ed = useAppStore.getState().editor
-  if (ed?.exchangeId === id) useAppStore.getState().patchEditor({ fixIds: [], readOnly: 'no longer paused: this is the text you had; "Edit & replay" opens the recorded request to send it again' }, id)
+  if (ed?.exchangeId === id) useAppStore.getState().patchEditor({ fixIds: [], readOnly: 'no longer paused: the text is shown as it was when the pause ended; "Edit & replay" opens the recorded request to send it again' }, id)
 }
 
 /** The core records how the pause went on a moment after it ends: read it back (a few tries). */

@@ -8,6 +8,8 @@ import './replay.css'
 export function ReplayEditorHead({ editor }: { editor: ReplayEditor }) {
   const original = useAppStore((s) => s.byId.get(editor.exchangeId))
   const tone = original ? statusTone(original) : 'neutral'
+  // A paused response, or a pause that ended, has nothing of its own to edit or reset.
+  const editable = !editor.paused || (editor.paused.phase === 'request' && editor.paused.ended === null)
   return (
     <div className="replay-head">
       <span className="replay-title" data-testid="replay-title">
@@ -29,13 +31,13 @@ export function ReplayEditorHead({ editor }: { editor: ReplayEditor }) {
         {editor.path}
       </span>
       {editor.protocol !== 'unknown' && <span className="chip">{editor.protocol}</span>}
-      {editor.status === 'ready' && (
+      {editor.status === 'ready' && editable && (
         <span className={`chip ${editor.edited || editor.headers ? 'chip-edited' : ''}`} data-testid="replay-edited" data-edited={editor.edited || editor.headers !== null ? 'true' : 'false'}>
-          {editor.edited || editor.headers ? 'edited' : 'original bytes'}
+          {editor.edited || editor.headers ? 'edited' : editor.paused ? 'as it arrived' : 'original bytes'}
         </span>
       )}
       <span className="header-spacer" />
-      {editor.status === 'ready' && (
+      {editor.status === 'ready' && editable && (
         <button className="btn btn-small" data-testid="replay-reset" onClick={resetEditor} disabled={!editor.edited && !editor.headers && editor.changes.length === 0 && editor.target.kind === 'original'} title="Back to the original body, headers and target">
           Reset
         </button>

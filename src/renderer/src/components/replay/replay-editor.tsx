@@ -100,26 +100,29 @@ export default function ReplayEditorPanel() {
       )}
       {ready && (
         <>
-          <div className="replay-top">
-            <ReplayFixes editor={editor} />
-            <ReplayChanges editor={editor} />
-            {/* A paused exchange goes on where it was going, with its own headers and key. */}
-            {!paused && (
-              <>
-                <div className="replay-row">
-                  <ReplayTargetSelect editor={editor} />
-                </div>
-                <KeyField
-                  name="replay"
-                  need={editor.keyNeed}
-                  wanted={editor.keyWanted}
-                  testId="replay-key-input"
-                  onWanted={setKeyWanted}
-                />
-                <ReplayHeaders editor={editor} />
-              </>
-            )}
-          </div>
+          {/* A paused response has no fixes or changes: no empty strip for them. */}
+          {(!paused || editor.fixIds.length > 0 || editor.changes.length > 0 || editor.problem) && (
+            <div className="replay-top">
+              <ReplayFixes editor={editor} />
+              <ReplayChanges editor={editor} />
+              {/* A paused exchange goes on where it was going, with its own headers and key. */}
+              {!paused && (
+                <>
+                  <div className="replay-row">
+                    <ReplayTargetSelect editor={editor} />
+                  </div>
+                  <KeyField
+                    name="replay"
+                    need={editor.keyNeed}
+                    wanted={editor.keyWanted}
+                    testId="replay-key-input"
+                    onWanted={setKeyWanted}
+                  />
+                  <ReplayHeaders editor={editor} />
+                </>
+              )}
+            </div>
+          )}
           <div className={`replay-body${(hasRun && !paused) || pausedDiff ? ' replay-body-half' : ''}`}>
             {editor.readOnly && <div className="notice notice-warn">{editor.readOnly}</div>}
             <ReplayBodyEditor readOnly={editor.readOnly !== null} />
