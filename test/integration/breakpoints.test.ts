@@ -38,6 +38,11 @@ describe('request breakpoints', () => {
     // The paused request can be read (the editor opens it).
     const seen = await stack.inspector.handlers['exchanges:body']({ id: paused.exchangeId, part: 'request' })
     expect(seen.text).toContain('first words')
+    // Its timeline, and the timeline's edits, work before it is recorded (the replay editor edits it there).
+    const view = await stack.inspector.handlers['exchanges:request-view']({ id: paused.exchangeId })
+    expect(view?.messages.map((m) => m.role)).toEqual(['user'])
+    const toggled = await stack.inspector.handlers['replay:edit']({ id: paused.exchangeId, body: seen.text!, op: { op: 'toggle-thinking' } })
+    expect(JSON.parse(toggled.body)).toMatchObject({ thinking: expect.anything() })
 
     const edited = body('mimo-v2.5-pro', 'edited words')
     await stack.inspector.handlers['breakpoints:resume']({ id: paused.exchangeId, action: 'continue', body: edited, response: null })

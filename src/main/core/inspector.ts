@@ -196,9 +196,9 @@ export class Inspector {
         appInfo: () => ({ version: options.version, dataDir: options.dataDir, shell: options.shell }),
         storeStatus: () => this.storeStatus()
       }),
-      ...conversationHandlers({ store, analysis, conversations }),
+      ...conversationHandlers({ store, analysis, conversations, liveRequest: (id) => this.reader.liveRequestJson(id) }),
       ...importHandlers({ recorder: this.recorder, store }),
-      ...replayHandlers({ store, analysis, replayer, keys }),
+      ...replayHandlers({ store, analysis, replayer, keys, liveProtocol: (id) => this.recorder.getLive(id)?.summary.protocol }),
       ...reproHandlers({ store, analysis, conversations, minimizer, version: options.version }),
       ...proxyHandlers({ proxy: this.proxy, events }),
       ...this.storeOps.handlers(),

@@ -1,11 +1,12 @@
 // Reading exchanges for the API: in-flight ones from the recorder, finished ones from the store, merged in
 // arrival order. Bodies come back redacted either way.
-import type { BodyPart, ExchangeDetail, ExchangeSummary } from '../../../shared/types'
+import type { BodyPart, ExchangeDetail, ExchangeSummary, Protocol } from '../../../shared/types'
 import type { RawBody } from '../body-views'
 import { withProvider } from '../diagnose/providers'
 import { withClient } from '../clients/record-client'
 import type { Store } from '../store/store'
-import { headerValue } from './decode'
+import { safeParse } from '../protocols/json'
+import { decodeContent, headerValue } from './decode'
 import { redactSide } from './redact-encoded'
 import type { Recorder } from './recorder'
 
@@ -67,6 +68,17 @@ export class ExchangeReader {
     const side = part === 'request' ? record.request : record.response
     if (!side) return { bytes: null, headers: [], cut: false }
     return { bytes: side.body ? this.store.getBody(side.body) : null, headers: side.headers, cut: side.bodyCut }
+  }
+
+  /** A request still in flight (held at a breakpoint) as JSON, for its timeline: undefined body when it is not JSON. */
+  async liveRequestJson(id: string): Promise<{ protocol: Protocol; body: unknown } | null> {
+    const live = this.recorder.getLive(id)
+    if (!live) return null
+    await this.bodiesHere(id)
+    const raw = this.rawBody(id, 'request')
+    const decoded = raw?.bytes ? decodeContent(raw.bytes, headerValue(raw.headers, 'content-encoding')) : null
+    const parsed = decoded?.bytes ? safeParse(decoded.bytes.toString('utf8')) : null
+    return { protocol: live.summary.protocol, body: parsed?.ok ? parsed.value : undefined }
   }
 
   /** A patched request as the client sent it; null when the request went out unchanged. */

@@ -1,24 +1,30 @@
 // Calls that read a request as a timeline, diagnose it, diff it against its conversation, open a conversation
 // (the list itself is in ../filter/view-handlers.ts).
-import type { ExchangeSummary } from '../../../shared/types'
+import type { ExchangeSummary, Protocol } from '../../../shared/types'
 import type { Analysis } from '../analysis'
 import { ownTraffic, type ConversationList } from '../conversation-list'
 import type { Handlers } from '../handler-kit'
+import { requestView } from '../protocols/request-view'
 import type { Store } from '../store/store'
 
 export interface ConversationHandlerDeps {
   store: Store
   analysis: Analysis
   conversations: ConversationList
+  /** An exchange still in flight (held at a breakpoint): its format and request as JSON, read from memory. */
+  liveRequest?: (id: string) => Promise<{ protocol: Protocol; body: unknown } | null>
 }
 
-export function conversationHandlers({ store, analysis, conversations }: ConversationHandlerDeps): Handlers<
+export function conversationHandlers({ store, analysis, conversations, liveRequest }: ConversationHandlerDeps): Handlers<
   'exchanges:request-view' | 'exchanges:diagnose' | 'exchanges:turn-diff' | 'conversations:get'
 > {
   return {
     'exchanges:request-view': async ({ id }) => {
       const record = store.get(id)
-      return record ? analysis.view(record) : null
+      if (record) return analysis.view(record)
+      // Not recorded yet (paused at a breakpoint): the timeline of the request as it arrived.
+      const live = await liveRequest?.(id)
+      return live && live.protocol !== 'unknown' && live.body !== undefined ? requestView(live.protocol, live.body) : null
     },
     'exchanges:diagnose': async ({ id }) => {
       const record = store.get(id)

@@ -45,7 +45,7 @@ export function AnalysisView({ baseLabel }: { baseLabel?: (id: string) => string
           {requestView.status === 'ready' && requestView.value === null && (
             <div className="notice muted">
               {paused
-                ? 'Held at a breakpoint: its timeline comes once it is recorded. Edit it in the replay editor meanwhile.'
+                ? 'Held at a breakpoint: its body is not JSON of a known protocol, so there is no timeline. Edit it in the replay editor.'
                 : 'No timeline: the request body is not JSON of a known protocol (or not stored yet).'}
             </div>
           )}
