@@ -74,6 +74,7 @@ async function capture(agent: AgentSpec): Promise<void> {
     killLeftovers(scratch)
   }
   writeFixtures(agent, data)
+  if (process.env.CAPTURE_SERVE_ARGS) reportRepairs(agent, data)
   rmSync(scratch, { recursive: true, force: true })
 }
 
@@ -91,7 +92,9 @@ function install(agent: AgentSpec): { bin: string; prefix: string } {
 }
 
 async function startServe(data: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--data-dir', data, '--upstream', `http://127.0.0.1:${UPSTREAM_PORT}`, '--port', String(UI_PORT), '--proxy-port', String(PROXY_PORT)], {
+  // CAPTURE_SERVE_ARGS adds serve flags (e.g. "--repair restore-thinking"): the agent then runs with rules on.
+  const extra = (process.env.CAPTURE_SERVE_ARGS ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [CLI, 'serve', '--data-dir', data, '--upstream', `http://127.0.0.1:${UPSTREAM_PORT}`, '--port', String(UI_PORT), '--proxy-port', String(PROXY_PORT), ...extra], {
     stdio: ['ignore', 'pipe', 'inherit']
   })
   await new Promise<void>((done, fail) => {
@@ -164,4 +167,17 @@ function cut(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(cut)
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cut(v)]))
   return value
+}
+
+/** With rules on: each exchange's status, whether a rule patched it, and what the rules said. */
+function reportRepairs(agent: AgentSpec, data: string): void {
+  const rows = JSON.parse(execFileSync(process.execPath, [CLI, 'list', '--data-dir', data, '--json'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })) as Array<{
+    status: number | null
+    patched?: boolean
+    repair?: { applied: Array<{ fix: string; changes: string[] }>; skipped: Array<{ fix: string; reason: string }> } | null
+  }>
+  for (const r of rows) {
+    const said = [...(r.repair?.applied ?? []).map((a) => `${a.fix}: ${a.changes.length} change(s)`), ...(r.repair?.skipped ?? []).map((k) => `${k.fix}: ${k.reason}`)]
+    console.log(`[${agent.id}]   ${r.status ?? '-'} ${r.patched ? 'patched' : 'as sent'}${said.length ? ` (${said.join('; ').slice(0, 200)})` : ''}`)
+  }
 }
