@@ -38,6 +38,10 @@ test('break on the next request, one-click fix in the replay editor, continue: t
   await expect(editor).toHaveAttribute('data-mode', 'paused')
   await expect(editor.getByTestId('replay-title')).toHaveText('Paused request')
   await expect(editor.getByTestId('pause-countdown')).toContainText('continues unedited in')
+  // Diagnosed before it goes out: the dropped thinking, judged against the recorded response, and its fix.
+  await page.getByRole('tab', { name: 'Diagnosis' }).click()
+  await expect(page.getByTestId('lint-warning')).toContainText('if it went on as it is')
+  await expect(page.getByTestId('diagnosis-panel')).toContainText('restore-thinking')
   // The fix comes from the recorded responses (breakpoints:fixes), shown with the replay editor's own fix chips.
   await editor.getByTestId('editor-fix-restore-thinking').click()
   await expect(editor.getByTestId('replay-changes')).toContainText('thinking block restored')

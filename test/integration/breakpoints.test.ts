@@ -151,6 +151,11 @@ describe('one-click fixes on a paused request', () => {
     })
     const paused = await pausedOne(stack)
     const text = (await stack.inspector.handlers['exchanges:body']({ id: paused.exchangeId, part: 'request' })).text!
+    // Diagnosed before it goes out: the dropped thinking is an error, judged against the recorded response.
+    const diagnosis = await stack.inspector.handlers['exchanges:diagnose']({ id: paused.exchangeId })
+    const dropped = diagnosis?.findings.find((f) => f.severity === 'error' && f.fixIds.includes('restore-thinking'))
+    expect(dropped?.messageIndex).toBe(1)
+    expect(dropped?.evidence).not.toBeNull()
     const { fixIds } = await stack.inspector.handlers['breakpoints:fixes']({ id: paused.exchangeId, body: text })
     expect(fixIds[0]).toBe('restore-thinking')
     const fixed = await stack.inspector.handlers['breakpoints:apply-fix']({ id: paused.exchangeId, fixId: 'restore-thinking', body: text })

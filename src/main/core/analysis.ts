@@ -1,10 +1,11 @@
 // Reading recorded requests for the timeline, the diagnosis and the turn diff. Parsed bodies are cached
 // (a 5 MB request parses in tens of ms; the UI asks for the same one several times in a row).
-import type { Diagnosis, ExchangeSummary, RequestView, TurnDiff } from '../../shared/types'
+import type { Diagnosis, ExchangeSummary, HeaderList, RequestView, TurnDiff } from '../../shared/types'
 import { decodeContent, headerValue } from './capture/decode'
 import { failed } from './conversation-list'
 import { evidenceChanges } from './conversations/evidence-diff'
 import { turnDiff } from './conversations/turn-diff'
+import { identifyClient } from './clients/identify'
 import { clientOfRecord } from './clients/record-client'
 import { diagnose } from './diagnose/diagnose'
 import { endpointOf } from './diagnose/endpoint'
@@ -99,6 +100,27 @@ export class Analysis {
       evidence,
       requestN: ctx.requestN,
       client: clientOfRecord(record, body)
+    })
+    keepApplicableFixes(diagnosis, protocol, body, evidence)
+    return diagnosis
+  }
+
+  /**
+   * A request not recorded yet (held at a breakpoint): the lint of what would be sent, with the evidence of the
+   * conversation it continues (live repair's lookup), so the culprit shows before the request goes out.
+   */
+  liveDiagnosis(summary: ExchangeSummary, headers: HeaderList, body: unknown, evidence: RequestEvidence): Diagnosis | null {
+    const protocol = summary.protocol
+    if (protocol === 'unknown' || body === undefined) return null
+    const diagnosis = diagnose({
+      protocol,
+      body,
+      status: null,
+      responseText: null,
+      ...endpointOf(summary.upstreamUrl, headers),
+      evidence,
+      requestN: null,
+      client: identifyClient({ headers, body, path: summary.path })
     })
     keepApplicableFixes(diagnosis, protocol, body, evidence)
     return diagnosis

@@ -33,6 +33,7 @@ import { UiState } from './ui-state'
 import { Breakpoints, DEFAULT_BREAK_TIMEOUT_MS } from './breakpoints/breakpoints'
 import { interceptHandlers } from './intercept/intercept-handlers'
 import { LiveIntercept } from './intercept/live-intercept'
+import { pausedDiagnosis } from './intercept/paused-diagnosis'
 import { RepairEngine } from './repair/repair-engine'
 import { RepairRules } from './repair/repair-rules'
 
@@ -196,7 +197,7 @@ export class Inspector {
         appInfo: () => ({ version: options.version, dataDir: options.dataDir, shell: options.shell }),
         storeStatus: () => this.storeStatus()
       }),
-      ...conversationHandlers({ store, analysis, conversations, liveRequest: (id) => this.reader.liveRequestJson(id) }),
+      ...conversationHandlers({ store, analysis, conversations, liveRequest: (id) => this.reader.liveRequestJson(id), liveDiagnosis: (id) => pausedDiagnosis(id, this.reader, analysis, evidenceDeps) }),
       ...importHandlers({ recorder: this.recorder, store }),
       ...replayHandlers({ store, analysis, replayer, keys, liveProtocol: (id) => this.recorder.getLive(id)?.summary.protocol }),
       ...reproHandlers({ store, analysis, conversations, minimizer, version: options.version }),

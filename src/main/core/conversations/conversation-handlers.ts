@@ -1,6 +1,6 @@
 // Calls that read a request as a timeline, diagnose it, diff it against its conversation, open a conversation
 // (the list itself is in ../filter/view-handlers.ts).
-import type { ExchangeSummary, Protocol } from '../../../shared/types'
+import type { Diagnosis, ExchangeSummary, Protocol } from '../../../shared/types'
 import type { Analysis } from '../analysis'
 import { ownTraffic, type ConversationList } from '../conversation-list'
 import type { Handlers } from '../handler-kit'
@@ -13,9 +13,11 @@ export interface ConversationHandlerDeps {
   conversations: ConversationList
   /** An exchange still in flight (held at a breakpoint): its format and request as JSON, read from memory. */
   liveRequest?: (id: string) => Promise<{ protocol: Protocol; body: unknown } | null>
+  /** The lint of a request still in flight, with the evidence of the conversation it continues. */
+  liveDiagnosis?: (id: string) => Promise<Diagnosis | null>
 }
 
-export function conversationHandlers({ store, analysis, conversations, liveRequest }: ConversationHandlerDeps): Handlers<
+export function conversationHandlers({ store, analysis, conversations, liveRequest, liveDiagnosis }: ConversationHandlerDeps): Handlers<
   'exchanges:request-view' | 'exchanges:diagnose' | 'exchanges:turn-diff' | 'conversations:get'
 > {
   return {
@@ -28,7 +30,8 @@ export function conversationHandlers({ store, analysis, conversations, liveReque
     },
     'exchanges:diagnose': async ({ id }) => {
       const record = store.get(id)
-      return record ? analysis.diagnosis(record) : null
+      if (record) return analysis.diagnosis(record)
+      return (await liveDiagnosis?.(id)) ?? null
     },
     'exchanges:turn-diff': async ({ id }) => {
       const record = store.get(id)

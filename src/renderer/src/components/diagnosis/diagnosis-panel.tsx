@@ -42,17 +42,13 @@ export function DiagnosisPanel() {
     )
   else if (!diagnosis.value) {
     state = 'unreadable'
-    body = paused ? (
-      <div className="notice muted">Held at a breakpoint: it is diagnosed once it is recorded. Its fixes are in the replay editor.</div>
-    ) : (
-      <div className="notice muted">The request body is not JSON of a known protocol, so there is nothing to check.</div>
-    )
+    body = <div className="notice muted">The request body is not JSON of a known protocol, so there is nothing to check.</div>
   } else if (diagnosis.value.error) {
     state = 'failed'
     body = <Failure d={diagnosis.value} roleOf={roleOf} />
   } else {
     state = 'lint'
-    body = <Lint d={diagnosis.value} roleOf={roleOf} />
+    body = <Lint d={diagnosis.value} roleOf={roleOf} paused={paused} />
   }
 
   return (
@@ -96,20 +92,21 @@ function Failure({ d, roleOf }: { d: Diagnosis; roleOf: (index: number) => strin
   )
 }
 
-function Lint({ d, roleOf }: { d: Diagnosis; roleOf: (index: number) => string | null }) {
+/** `paused`: held at a breakpoint, not sent yet: the lint says what would happen if it went on as it is. */
+function Lint({ d, roleOf, paused }: { d: Diagnosis; roleOf: (index: number) => string | null; paused: boolean }) {
   const errors = d.findings.filter((f) => f.severity === 'error').length
   return (
     <>
       <div className="dx-head">
         <span className="dx-title">Lint</span>
-        <span className="muted">{d.status !== null ? `the request succeeded (${d.status})` : 'no error response'}</span>
+        <span className="muted">{paused ? 'held at a breakpoint, not sent yet' : d.status !== null ? `the request succeeded (${d.status})` : 'no error response'}</span>
         <ProviderChip d={d} />
         <ClientChip client={d.client} testId="diagnosis-client" />
       </div>
       {errors > 0 && (
         <div className="dx-lint-warn" data-testid="lint-warning">
-          {whoRejects(d)} would reject this history if it were sent again: {errors} {errors === 1 ? 'problem' : 'problems'} of the
-          kind that answer 400.
+          {whoRejects(d)} would reject this {paused ? 'request if it went on as it is' : 'history if it were sent again'}: {errors}{' '}
+          {errors === 1 ? 'problem' : 'problems'} of the kind that answer 400.{paused ? ' Fix it in the replay editor, then continue.' : ''}
         </div>
       )}
       {d.findings.length === 0 ? (
