@@ -2,6 +2,8 @@
 // unedited, answered by the user or dropped; the timeout continues it unedited; a response breakpoint holds a
 // stream before its first byte; "break on the next request of this conversation" pauses only that one.
 import Anthropic from '@anthropic-ai/sdk'
+import { readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { PausedExchange } from '../../src/shared/types'
 import { anthropicForgetfulAgent, FORGETFUL_KEY } from '../scenarios/forgetful-agent'
@@ -204,5 +206,36 @@ describe('response breakpoints', () => {
     await expect(stack.inspector.handlers['breakpoints:resume']({ id: paused.exchangeId, action: 'continue', body: '{}', response: null })).rejects.toThrow(/cannot be edited/)
     await stack.inspector.handlers['breakpoints:resume']({ id: paused.exchangeId, action: 'answer', body: null, response: { status: 200, headers: [['content-type', 'application/json']], body: '{"mine":true}' } })
     expect(await (await response).text()).toBe('{"mine":true}')
+  })
+})
+
+describe('saved breakpoints', () => {
+  it('keep the ones added in the app across a restart; "next request" and --break ones are for the run', async () => {
+    stack = await startStack({}, { breakOn: ['model:from-the-cli'] })
+    const kept = await stack.inspector.handlers['breakpoints:add']({ filter: 'path:/anthropic model:mimo-v2.5-pro', phase: 'response', once: false })
+    await stack.inspector.handlers['breakpoints:add']({ filter: 'model:just-once', phase: 'request', once: true })
+    const removed = await stack.inspector.handlers['breakpoints:add']({ filter: 'model:removed', phase: 'request', once: false })
+    const id = removed.breakpoints.find((b) => b.filter === 'model:removed')!.id
+    await stack.inspector.handlers['breakpoints:remove']({ id })
+    const before = kept.breakpoints.find((b) => b.filter.startsWith('path:'))!
+
+    const again = await stack.restart()
+    const after = again.breakpoints.status().breakpoints
+    // The CLI one comes back only because this restart passes --break again.
+    expect(after.map((b) => [b.filter, b.phase, b.source])).toEqual([
+      ['path:/anthropic model:mimo-v2.5-pro', 'response', 'api'],
+      ['model:from-the-cli', 'request', 'cli']
+    ])
+    expect(after[0].id).toBe(before.id)
+    expect(again.warnings).toEqual([])
+  })
+
+  it('an unreadable file is moved aside and said; nothing pauses', async () => {
+    stack = await startStack()
+    writeFileSync(join(stack.dataDir, 'breakpoints.json'), '{"version":1,"breakpoints":[{"id":')
+    const again = await stack.restart()
+    expect(again.breakpoints.status().breakpoints).toEqual([])
+    expect(again.warnings.join('\n')).toMatch(/breakpoints\.json could not be read .*moved it to .*breakpoints\.json\.corrupt-/)
+    expect(readdirSync(stack.dataDir).some((f) => f.startsWith('breakpoints.json.corrupt-'))).toBe(true)
   })
 })

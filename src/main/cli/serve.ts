@@ -106,7 +106,10 @@ function interceptLines(inspector: Inspector): string[] {
   const rules = inspector.repair.status().rules.filter((r) => r.enabled)
   const lines = rules.map((r) => `Repair:   ${r.fix} on ${scopeText(r.scope)}${r.source === 'cli' ? ' (--repair, this run)' : ' (saved rule)'}`)
   const bp = inspector.breakpoints.status()
-  for (const b of bp.breakpoints) lines.push(`Break:    requests matching ${JSON.stringify(b.filter)} pause until continued in the UI (or ${Math.round(bp.timeoutMs / 1000)} s)`)
+  for (const b of bp.breakpoints) {
+    const what = b.phase === 'request' ? 'requests' : b.phase === 'response' ? 'responses' : 'requests and responses'
+    lines.push(`Break:    ${what} matching ${JSON.stringify(b.filter)} pause until continued in the UI (or ${Math.round(bp.timeoutMs / 1000)} s)${b.source === 'cli' ? ' (--break, this run)' : ' (saved breakpoint)'}`)
+  }
   return lines
 }
 

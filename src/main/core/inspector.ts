@@ -151,7 +151,8 @@ export class Inspector {
       unsettled: (exceptId) => this.recorder.unsettled(exceptId),
       changed: () => this.events.emit('repair:status', this.repair.status())
     })
-    this.breakpoints = new Breakpoints(options.breakTimeoutMs ?? DEFAULT_BREAK_TIMEOUT_MS, () => this.events.emit('breakpoints:status', this.breakpoints.status()))
+    this.breakpoints = new Breakpoints(options.breakTimeoutMs ?? DEFAULT_BREAK_TIMEOUT_MS, () => this.events.emit('breakpoints:status', this.breakpoints.status()), options.dataDir)
+    this.warnings.push(...this.breakpoints.warnings)
     for (const filter of options.breakOn ?? []) this.breakpoints.add(filter, 'request', false, 'cli')
     this.proxy = new ProxyControl({
       dataDir: options.dataDir,

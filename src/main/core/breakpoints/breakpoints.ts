@@ -7,6 +7,7 @@ import type { Breakpoint, BreakpointOutcome, BreakPhase, BreakpointStatus, Excha
 import { matchesExchange } from '../filter/match-filter'
 import { parseFilter, type ParsedFilter } from '../filter/parse-filter'
 import type { OwnResponse } from '../proxy/intercept'
+import { loadBreakpoints, saveBreakpoints } from './breakpoint-file'
 
 /**
  * 4 minutes: long enough to read and edit a request, and under the 300 s after which Node's own fetch (undici's
@@ -39,10 +40,27 @@ export class Breakpoints {
   private entries: Entry[] = []
   private readonly pending = new Map<string, Pending>()
 
+  /** Said at start: saved breakpoints that could not be read. */
+  readonly warnings: string[] = []
+
+  /** `dataDir`: where the breakpoints added through the API are kept (absent: this run only). */
   constructor(
     private timeoutMs: number,
-    private readonly changed: () => void
-  ) {}
+    private readonly changed: () => void,
+    private readonly dataDir: string | null = null
+  ) {
+    if (!dataDir) return
+    const saved = loadBreakpoints(dataDir)
+    this.warnings.push(...saved.warnings)
+    for (const breakpoint of saved.breakpoints) {
+      const filter = parseFilter(breakpoint.filter)
+      if (filter.problems.length > 0) {
+        this.warnings.push(`saved breakpoint ${JSON.stringify(breakpoint.filter)}: ${filter.problems.join('; ')}; left out`)
+        continue
+      }
+      this.entries.push(entryOf(breakpoint, filter))
+    }
+  }
 
   /** Whether any breakpoint pauses this phase: the proxy buffers nothing when none does. */
   any(phase: 'request' | 'response'): boolean {
@@ -53,15 +71,21 @@ export class Breakpoints {
     const filter = parseFilter(filterText)
     if (filter.problems.length > 0) throw new BreakpointError(`breakpoint filter: ${filter.problems.join('; ')}`)
     const breakpoint: Breakpoint = { id: randomUUID(), filter: filterText, phase, once, createdAt: new Date().toISOString(), source }
-    this.entries.push({ breakpoint, filter, needsConversation: filter.terms.some((t) => t.kind === 'field' && t.key === 'conversation') })
+    this.entries.push(entryOf(breakpoint, filter))
+    this.save()
     this.changed()
     return breakpoint
+  }
+
+  private save(): void {
+    if (this.dataDir) saveBreakpoints(this.dataDir, this.entries.map((e) => e.breakpoint))
   }
 
   remove(id: string): void {
     const before = this.entries.length
     this.entries = this.entries.filter((e) => e.breakpoint.id !== id)
     if (this.entries.length === before) throw new BreakpointError(`no breakpoint ${id}`)
+    this.save()
     this.changed()
   }
 
@@ -121,4 +145,8 @@ export function outcomeOf(breakpoint: Breakpoint, phase: 'request' | 'response',
   const action: BreakpointOutcome['action'] =
     resume.action === 'edit' ? (bodyChanged ? 'edited' : 'continued') : resume.action === 'continue' ? 'continued' : resume.action === 'answer' ? 'answered' : resume.action === 'drop' ? 'dropped' : 'timed-out'
   return { phase, breakpointId: breakpoint.id, action }
+}
+
+function entryOf(breakpoint: Breakpoint, filter: ParsedFilter): Entry {
+  return { breakpoint, filter, needsConversation: filter.terms.some((t) => t.kind === 'field' && t.key === 'conversation') }
 }
