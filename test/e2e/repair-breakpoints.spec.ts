@@ -200,9 +200,14 @@ test('a Continue the core refuses (the pause ended unheard): its error is shown,
 })
 
 test('a breakpoint nobody attends times out and the request goes on unedited', async ({ page, stack }) => {
-  const serve = await startServe({ upstream: stack.emulator.url, args: ['--break-timeout', '5'] })
+  const serve = await startServe({ upstream: stack.emulator.url, args: ['--break-timeout', '60'] })
   try {
     await breakOnModel(page, serve.uiUrl)
+    // The timeout is set for this run in the panel (serve started with 60 s).
+    await expect(page.getByTestId('break-timeout')).toHaveValue('60')
+    await page.getByTestId('break-timeout').fill('5')
+    await page.getByTestId('break-timeout-set').click()
+    await expect(page.getByTestId('intercept-panel')).toContainText('or 5 s pass')
     const sent = ask('nobody is watching')
     const response = post(serve.proxyUrl, sent)
     await expect(page.getByTestId('paused-item')).toBeVisible()

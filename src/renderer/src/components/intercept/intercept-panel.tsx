@@ -103,7 +103,35 @@ export function InterceptPanel({ repair, breaks, onClose }: { repair: RepairStat
             Add breakpoint
           </button>
         </form>
+        <BreakTimeout seconds={Math.round((breaks?.timeoutMs ?? 240_000) / 1000)} run={run} />
       </section>
     </aside>
+  )
+}
+
+/**
+ * How long a pause waits before it continues unedited, for this run (`serve --break-timeout` sets it at start).
+ * Kept under 300 s: Node's fetch gives up waiting for response headers after that, and the agent would fail first.
+ */
+function BreakTimeout({ seconds, run }: { seconds: number; run: (call: () => Promise<unknown>) => Promise<void> }) {
+  const [value, setValue] = useState<string | null>(null)
+  const shown = value ?? String(seconds)
+  return (
+    <form
+      className="intercept-form"
+      onSubmit={(e) => {
+        e.preventDefault()
+        void run(() => getApi()['breakpoints:set-timeout']({ seconds: Number(shown) })).then(() => setValue(null))
+      }}
+    >
+      <label className="dim" htmlFor="break-timeout">
+        A pause continues unedited after
+      </label>
+      <input id="break-timeout" className="break-timeout" type="number" min={1} max={3600} value={shown} onChange={(e) => setValue(e.target.value)} data-testid="break-timeout" />
+      <span className="dim">s (this run{Number(shown) >= 300 ? '; an agent on Node fetch gives up at 300 s' : ''})</span>
+      <button className="btn btn-small" type="submit" data-testid="break-timeout-set" disabled={value === null || Number(value) === seconds}>
+        Set
+      </button>
+    </form>
   )
 }
