@@ -39,6 +39,7 @@ test('break on the next request, one-click fix in the replay editor, continue: t
   await expect(editor.getByTestId('replay-title')).toHaveText('Paused request')
   await expect(editor.getByTestId('pause-countdown')).toContainText('continues unedited in')
   // Diagnosed before it goes out: the dropped thinking, judged against the recorded response, and its fix.
+  await expect(page.getByRole('tab', { name: /^Response/ })).toContainText('not sent yet')
   await page.getByRole('tab', { name: 'Diagnosis' }).click()
   await expect(page.getByTestId('lint-warning')).toContainText('if it went on as it is')
   await expect(page.getByTestId('diagnosis-panel')).toContainText('restore-thinking')

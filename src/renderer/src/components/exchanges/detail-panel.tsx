@@ -66,7 +66,7 @@ function DetailTabs({ tab, summary }: { tab: DetailTab; summary: ExchangeSummary
           Response{' '}
           {summary && (
             <span className="tab-meta">
-              {summary.status ?? summary.state} · {formatBytes(summary.responseSize)}
+              {summary.status ?? (summary.state === 'paused' ? 'not sent yet' : summary.state)} · {formatBytes(summary.responseSize)}
             </span>
           )}
         </Tab>
