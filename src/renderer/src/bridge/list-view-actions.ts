@@ -81,8 +81,10 @@ export async function reloadExchangeView(): Promise<void> {
     const total = Math.max(...pages.map((p) => p.total))
     const store = useAppStore.getState()
     store.replaceListView(total, pages, plain ? 'live' : 'view')
-    store.setExchangeInfo(infoOf(pages[pages.length - 1]))
+    const info = infoOf(pages[pages.length - 1])
+    store.setExchangeInfo(info)
     store.setListError(null)
+    untilSearched(info)
   } catch (err) {
     if (token === exchangeToken) useAppStore.getState().setListError(`Loading the list failed: ${message(err)}`)
   }
@@ -110,8 +112,10 @@ export async function reloadConversationView(): Promise<void> {
     }
     if (token !== conversationToken) return
     useAppStore.getState().setConversationView(items)
-    useAppStore.getState().setConversationInfo(infoOf(last))
+    const info = infoOf(last)
+    useAppStore.getState().setConversationInfo(info)
     useAppStore.getState().setConvListError(null)
+    untilSearched(info)
   } catch (err) {
     if (token === conversationToken) useAppStore.getState().setConvListError(`Loading conversations failed: ${message(err)}`)
   }
@@ -128,6 +132,15 @@ export function scheduleListRefresh(): void {
     if (s.listMode === 'view' || s.exchangeInfo.bodySearch) void reloadExchangeView()
     if (s.convMode === 'view' || s.conversationInfo.bodySearch) void reloadConversationView()
   }, 250)
+}
+
+/**
+ * A view whose body search is still running asks again until it is done. Its result events alone are not
+ * enough: they travel on the event channel and may all arrive before the list answer that says a search runs,
+ * and then nothing would ask again (the count stayed at "0 of 10" with the hit found).
+ */
+function untilSearched(info: ViewInfo): void {
+  if (info.bodySearch && !info.bodySearch.done && !info.bodySearch.cancelled && !info.bodySearch.error) scheduleListRefresh()
 }
 
 /** Stop the body searches the filter started; the rows found so far stay. */
