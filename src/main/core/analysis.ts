@@ -1,7 +1,7 @@
 // Reading recorded requests for the timeline, the diagnosis and the turn diff. Parsed bodies are cached
 // (a 5 MB request parses in tens of ms; the UI asks for the same one several times in a row).
 import type { Diagnosis, ExchangeSummary, HeaderList, RequestView, TurnDiff } from '../../shared/types'
-import { decodeContent, headerValue } from './capture/decode'
+import { decodeContent, headerValue, jsonOfBody } from './capture/decode'
 import { failed } from './conversation-list'
 import { evidenceChanges } from './conversations/evidence-diff'
 import { turnDiff } from './conversations/turn-diff'
@@ -56,15 +56,7 @@ export class Analysis {
   requestJson(record: ExchangeRecord): unknown {
     const id = record.summary.id
     if (this.bodies.has(id)) return this.bodies.get(id)
-    let value: unknown = undefined
-    if (record.request.body) {
-      const decoded = decodeContent(this.store.getBody(record.request.body), headerValue(record.request.headers, 'content-encoding'))
-      try {
-        value = decoded.bytes ? JSON.parse(decoded.bytes.toString('utf8')) : undefined
-      } catch {
-        value = undefined
-      }
-    }
+    const value = record.request.body ? jsonOfBody(this.store.getBody(record.request.body), record.request.headers) : undefined
     this.bodies.set(id, value)
     if (this.bodies.size > CACHE_SIZE) this.bodies.delete(this.bodies.keys().next().value as string)
     return value

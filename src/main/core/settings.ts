@@ -1,8 +1,8 @@
 // settings.json in the data folder: the chosen upstream. Written atomically (temp file + rename); a corrupt
 // file is set aside with a clear message instead of stopping the app.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { UpstreamProfileId } from '../../shared/types'
+import { readJsonFile, writeJsonFile } from './json-file'
 
 export interface Settings {
   upstream: { profile: UpstreamProfileId; url?: string }
@@ -18,22 +18,15 @@ export interface LoadedSettings {
 }
 
 export function loadSettings(dataDir: string): LoadedSettings {
-  const path = join(dataDir, 'settings.json')
-  if (!existsSync(path)) return { settings: DEFAULT_SETTINGS, warning: null }
-  try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<Settings>
-    if (!parsed.upstream || typeof parsed.upstream.profile !== 'string') throw new Error('no upstream profile in it')
-    return { settings: { ...DEFAULT_SETTINGS, ...parsed } as Settings, warning: null }
-  } catch (err) {
-    const aside = `${path}.corrupt-${Date.now()}`
-    renameSync(path, aside)
-    return { settings: DEFAULT_SETTINGS, warning: `settings.json could not be read (${(err as Error).message}); moved it to ${aside} and used the defaults` }
+  const read = (raw: unknown): Settings => {
+    const parsed = raw as Partial<Settings>
+    if (!parsed?.upstream || typeof parsed.upstream.profile !== 'string') throw new Error('no upstream profile in it')
+    return { ...DEFAULT_SETTINGS, ...parsed } as Settings
   }
+  const { value, warning } = readJsonFile(join(dataDir, 'settings.json'), read, ' and used the defaults')
+  return { settings: value ?? DEFAULT_SETTINGS, warning }
 }
 
 export function saveSettings(dataDir: string, settings: Settings): void {
-  const path = join(dataDir, 'settings.json')
-  const tmp = `${path}.tmp-${process.pid}`
-  writeFileSync(tmp, JSON.stringify(settings, null, 2) + '\n')
-  renameSync(tmp, path)
+  writeJsonFile(join(dataDir, 'settings.json'), settings)
 }

@@ -2,9 +2,9 @@
 // the desktop app and in web mode alike (a browser's localStorage is per origin, and serve's port may change):
 // pinned exchanges, columns, sort, newest-first, errors-only, the "Clear" mark, side by side. Written whole and
 // atomically (temp file + rename); an unreadable file is set aside with a warning, never a reason to stop.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { UiSettings } from '../../shared/list-query'
+import { readJsonFile, writeJsonFile } from './json-file'
 
 interface UiFile {
   pins: string[]
@@ -14,22 +14,18 @@ interface UiFile {
 export class UiState {
   readonly pins: Set<string>
   private settings: UiSettings
-  readonly warning: string | null = null
+  readonly warning: string | null
   private readonly path: string
 
   constructor(dataDir: string, private readonly validate: (raw: unknown) => UiSettings) {
     this.path = join(dataDir, 'ui.json')
-    let file: UiFile = { pins: [], settings: {} }
-    if (existsSync(this.path)) {
-      try {
-        const raw = JSON.parse(readFileSync(this.path, 'utf8')) as Partial<UiFile>
-        file = { pins: Array.isArray(raw.pins) ? raw.pins.filter((p): p is string => typeof p === 'string') : [], settings: validate(raw.settings ?? {}) }
-      } catch (err) {
-        const aside = `${this.path}.corrupt-${Date.now()}`
-        renameSync(this.path, aside)
-        this.warning = `ui.json could not be read (${(err as Error).message}); moved it to ${aside}: pins and list settings start over`
-      }
+    const read = (raw: unknown): UiFile => {
+      const file = raw as Partial<UiFile>
+      return { pins: Array.isArray(file.pins) ? file.pins.filter((p): p is string => typeof p === 'string') : [], settings: validate(file.settings ?? {}) }
     }
+    const loaded = readJsonFile(this.path, read, ': pins and list settings start over')
+    const file: UiFile = loaded.value ?? { pins: [], settings: {} }
+    this.warning = loaded.warning
     this.pins = new Set(file.pins)
     this.settings = file.settings
   }
@@ -60,8 +56,6 @@ export class UiState {
   }
 
   private write(): void {
-    const tmp = `${this.path}.tmp-${process.pid}`
-    writeFileSync(tmp, JSON.stringify({ pins: [...this.pins], settings: this.settings } satisfies UiFile, null, 2) + '\n')
-    renameSync(tmp, this.path)
+    writeJsonFile(this.path, { pins: [...this.pins], settings: this.settings } satisfies UiFile)
   }
 }

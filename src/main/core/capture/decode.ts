@@ -11,6 +11,17 @@ export interface DecodedBody {
   note: string | null
 }
 
+/** A body as JSON, decoded first; undefined when it cannot be decoded or is not JSON. */
+export function jsonOfBody(raw: Buffer, headers: Array<[string, string]>): unknown {
+  const decoded = decodeContent(raw, headerValue(headers, 'content-encoding'))
+  if (!decoded.bytes) return undefined
+  try {
+    return JSON.parse(decoded.bytes.toString('utf8'))
+  } catch {
+    return undefined
+  }
+}
+
 export function decodeContent(raw: Buffer, encoding: string | null, cap = DEFAULT_DECODE_CAP): DecodedBody {
   const codings = (encoding ?? '')
     .split(',')

@@ -5,8 +5,7 @@ import type { RawBody } from '../body-views'
 import { withProvider } from '../diagnose/providers'
 import { withClient } from '../clients/record-client'
 import type { Store } from '../store/store'
-import { safeParse } from '../protocols/json'
-import { decodeContent, headerValue } from './decode'
+import { headerValue, jsonOfBody } from './decode'
 import { redactSide } from './redact-encoded'
 import type { Recorder } from './recorder'
 
@@ -76,9 +75,7 @@ export class ExchangeReader {
     if (!live) return null
     await this.bodiesHere(id)
     const raw = this.rawBody(id, 'request')
-    const decoded = raw?.bytes ? decodeContent(raw.bytes, headerValue(raw.headers, 'content-encoding')) : null
-    const parsed = decoded?.bytes ? safeParse(decoded.bytes.toString('utf8')) : null
-    return { protocol: live.summary.protocol, body: parsed?.ok ? parsed.value : undefined }
+    return { protocol: live.summary.protocol, body: raw?.bytes ? jsonOfBody(raw.bytes, raw.headers) : undefined }
   }
 
   /** A patched request as the client sent it; null when the request went out unchanged. */

@@ -2,8 +2,8 @@
 // repair-rules.json in the data folder (versioned, written atomically, on/off kept across restarts); rules
 // given with `serve --repair` are for this run only. Off by default: no file, no rule.
 import { randomUUID } from 'node:crypto'
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { readJsonFile, writeJsonFile } from '../json-file'
 import type { RepairRule, RepairScope } from '../../../shared/types'
 import { FIXES, FIX_IDS, isFixId } from '../replay/fixes/registry'
 import { USE_MATCHING_BASE_URL } from '../replay/fixes/use-matching-base-url'
@@ -88,17 +88,12 @@ export class RepairRules {
   private save(): void {
     this.version++
     const file: RulesFile = { version: RULES_VERSION, rules: this.saved.map(({ source: _source, ...rest }) => rest) }
-    const path = join(this.dataDir, RULES_FILE)
-    const tmp = `${path}.tmp-${process.pid}`
-    writeFileSync(tmp, JSON.stringify(file, null, 2) + '\n')
-    renameSync(tmp, path)
+    writeJsonFile(join(this.dataDir, RULES_FILE), file)
   }
 
   private load(): RepairRule[] {
-    const path = join(this.dataDir, RULES_FILE)
-    if (!existsSync(path)) return []
-    try {
-      const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<RulesFile>
+    const read = (raw: unknown): RepairRule[] => {
+      const parsed = raw as Partial<RulesFile>
       if (parsed.version !== RULES_VERSION) throw new Error(`version ${String(parsed.version)} is not one this version reads (${RULES_VERSION})`)
       if (!Array.isArray(parsed.rules)) throw new Error('no rules list in it')
       const rules: RepairRule[] = []
@@ -117,12 +112,10 @@ export class RepairRules {
         rules.push({ id: r.id, fix: r.fix, scope, enabled: r.enabled === true, createdAt: String(r.createdAt ?? ''), source: 'saved' })
       }
       return rules
-    } catch (err) {
-      const aside = `${path}.corrupt-${Date.now()}`
-      renameSync(path, aside)
-      this.warnings.push(`${RULES_FILE} could not be read (${(err as Error).message}); moved it to ${aside}, no repair rule is on`)
-      return []
     }
+    const { value, warning } = readJsonFile(join(this.dataDir, RULES_FILE), read, ', no repair rule is on')
+    if (warning) this.warnings.push(warning)
+    return value ?? []
   }
 }
 

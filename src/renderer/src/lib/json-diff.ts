@@ -109,3 +109,12 @@ function walk(delta: Delta, path: string, rows: DiffRow[]): void {
   }
   for (const key of Object.keys(d)) walk(d[key], join(path, key), rows)
 }
+
+/** The structural diff of two JSON texts, or why there is none (`notJson`: what to say when one does not parse). */
+export function bodyRows(original: string, sent: string, notJson = 'the bodies are not JSON, so they cannot be compared structurally'): DiffRow[] | string {
+  try {
+    return diffRows(diffJson(JSON.parse(original), JSON.parse(sent)))
+  } catch {
+    return original === sent ? [] : notJson
+  }
+}

@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'react'
 import type { ExchangeSummary } from '@shared/types'
 import { getApi } from '../../api/get-api'
-import { diffJson, diffRows, type DiffRow } from '../../lib/json-diff'
-import { JsonDiffView } from '../shared/json-diff-view'
+import { bodyRows, type DiffRow } from '../../lib/json-diff'
+import { BodyDiff } from '../shared/json-diff-view'
 
 export function PatchedBadge({ summary }: { summary: ExchangeSummary }) {
   if (summary.state === 'paused') return <span className="chip intercept-paused" data-testid="paused-badge">paused</span>
@@ -25,14 +25,7 @@ export function PatchedDiff({ summary }: { summary: ExchangeSummary }) {
     let live = true
     const api = getApi()
     void Promise.all([api['exchanges:original-body']({ id }), api['exchanges:body']({ id, part: 'request' })]).then(
-      ([original, sent]) => {
-        if (!live) return
-        try {
-          setRows(diffRows(diffJson(JSON.parse(original?.text ?? ''), JSON.parse(sent.text ?? ''))))
-        } catch {
-          setRows('the bodies are not JSON, so they cannot be compared structurally')
-        }
-      },
+      ([original, sent]) => live && setRows(bodyRows(original?.text ?? '', sent.text ?? '')),
       (err: Error) => live && setRows(err.message)
     )
     return () => {
@@ -53,7 +46,7 @@ export function PatchedDiff({ summary }: { summary: ExchangeSummary }) {
         ))}
         {summary.breakpoint && <li>{`at a ${summary.breakpoint.phase} breakpoint: ${summary.breakpoint.action}`}</li>}
       </ul>
-      {typeof rows === 'string' ? <div className="notice muted">{rows}</div> : rows && <JsonDiffView rows={rows} />}
+      <BodyDiff rows={rows} unedited={null} same="Same JSON as the agent's (only formatting differs)." />
     </section>
   )
 }

@@ -35,3 +35,24 @@ export function JsonDiffView({ rows }: { rows: DiffRow[] }) {
     </ul>
   )
 }
+
+/** "3 changes" beside a diff's title, when there are any. */
+export function DiffCount({ rows }: { rows: DiffRow[] | string | null }) {
+  if (!Array.isArray(rows) || rows.length === 0) return null
+  return (
+    <span className="dx-count">
+      {rows.length} {rows.length === 1 ? 'change' : 'changes'}
+    </span>
+  )
+}
+
+/**
+ * A body diff, or what to say instead: `unedited` when nothing was changed (the bytes went as they were), why
+ * it cannot be compared, or `same` when only the formatting differs.
+ */
+export function BodyDiff({ rows, unedited, same }: { rows: DiffRow[] | string | null; unedited: string | null; same: string }) {
+  if (unedited !== null) return <div className="notice muted">{unedited}</div>
+  if (typeof rows === 'string') return <div className="notice muted">{rows}</div>
+  if (!rows) return null
+  return rows.length === 0 ? <div className="notice muted">{same}</div> : <JsonDiffView rows={rows} />
+}
