@@ -69,4 +69,11 @@ describe('npm start: the sandbox hint', () => {
     expect(r.stderr).not.toContain('apparmor')
     expect(r.status).toBe(0)
   })
+
+  it('without an Electron binary (its download never ran) it says so and points at web mode', { timeout: 60_000 }, () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--skipBuild'], { encoding: 'utf8', env: { ...process.env, ELECTRON_EXEC_PATH: '/nonexistent/electron' }, timeout: 50_000 })
+    expect(r.stderr).toContain('No Electron binary at /nonexistent/electron')
+    expect(r.stderr).toContain('npx mimo-inspector serve')
+    expect(r.status).toBe(1)
+  })
 })
